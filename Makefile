@@ -1,0 +1,47 @@
+# ippanel-wasm: every command installs what it needs first (scripts/setup.sh skips what is there).
+#   make demo   build the package, start the sandbox, serve the demo page (the main job)
+#   make test   everything: cargo tests, clippy, wasm tests in Node and Chromium, JS suites
+#   make pkg    build pkg/, ready for `npm pack`
+#   make bench  size, cold start, call overhead, memory, bulk throughput
+SHELL := /bin/bash
+.ONESHELL:
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: setup setup-browser pkg demo test test-rust test-wasm test-js bench worker-dev clean
+
+setup:
+	scripts/setup.sh build
+
+setup-browser:
+	scripts/setup.sh browser
+
+pkg: setup
+	scripts/build-pkg.sh
+
+demo: setup pkg
+	node scripts/serve-demo.mjs
+
+test: setup-browser test-rust pkg test-wasm test-js
+	@echo "make test: all suites passed"
+
+test-rust:
+	cargo test --quiet
+	cargo clippy --quiet --all-targets -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown --lib -- -D warnings
+
+test-wasm:
+	scripts/test-wasm.sh
+
+test-js:
+	scripts/test-js.sh
+
+bench: setup pkg
+	node bench/run.mjs
+
+worker-dev: setup pkg
+	cd examples/worker-proxy && npm install --no-audit --no-fund --loglevel=error && npx wrangler dev --local
+
+clean:
+	rm -rf pkg target/screenshots tests/runtime/.work

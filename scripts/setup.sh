@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need on a bare machine of this kind, skipping what is
+# already there. Every step is idempotent; run it as often as you like.
+#   scripts/setup.sh build     the Rust target, wasm-bindgen-cli, wasm-pack, npm tools
+#   scripts/setup.sh browser   + Chromium and its driver (Debian packages)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+want_browser=false
+[ "${1:-build}" = browser ] && want_browser=true
+
+say() { printf '[setup] %s\n' "$*"; }
+
+# The wasm target.
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# wasm-bindgen-cli must be exactly the version Cargo.toml pins.
+bindgen_version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_version" ]; then
+  say "installing wasm-bindgen-cli $bindgen_version"
+  cargo install -q wasm-bindgen-cli --version "$bindgen_version" --force
+fi
+
+if ! command -v wasm-pack >/dev/null 2>&1; then
+  say "installing wasm-pack"
+  cargo install -q wasm-pack
+fi
+
+# npm tools (wasm-opt from binaryen, playwright-core, miniflare, deno, bun, vite, webpack...),
+# exactly as package-lock.json records them.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm tools (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if $want_browser && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
+  say "installing chromium and chromium-driver"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+exit 0

@@ -1,0 +1,445 @@
+//! The `Client` class: every ippanel op as a method returning a Promise.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::core::error::CoreError;
+use crate::core::json::Json;
+use crate::core::request::{self, Credentials, Op, Request, SendRequest, WireRequest};
+use crate::core::{bulk, response, retry};
+use js_sys::{Array, Function, Object, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+
+use super::bindings::{get, set, AbortSignal};
+use super::error::to_js_error;
+use super::json_bridge::{to_js, EngineJson};
+use super::read;
+use super::transport::{sleep, Failure, Transport};
+
+const DEFAULT_BASE_URL: &str = "https://ippanel.com";
+const DEFAULT_TIMEOUT_MS: f64 = 30_000.0;
+const DEFAULT_RETRIES: f64 = 2.0;
+/// `setTimeout` clamps larger delays to 1 ms, which would turn a long timeout into none.
+const MAX_TIMER_MS: f64 = 2_147_483_647.0;
+
+/// A client for one ippanel account.
+///
+/// ```js
+/// const client = new Client({ username: "me", password: "secret" });
+/// const { bulkId } = await client.send({ from: "3000505", to: "09121234567", message: "Hi" });
+/// ```
+#[wasm_bindgen]
+pub struct Client {
+    inner: Rc<Inner>,
+}
+
+struct Inner {
+    username: String,
+    password: String,
+    /// The password as it appears percent-encoded in a pattern URL, to redact that form too.
+    password_encoded: String,
+    transport: Transport,
+}
+
+impl Inner {
+    fn credentials(&self) -> Credentials<'_> {
+        Credentials { username: &self.username, password: &self.password }
+    }
+
+    /// The JS error for a failure, with the password scrubbed from every field.
+    fn reject(&self, op: Op, mut error: CoreError, dispatched: bool) -> JsValue {
+        error.redact(&self.password);
+        error.redact(&self.password_encoded);
+        let may_have_sent = retry::may_have_sent(op, &error, dispatched);
+        to_js_error(&error, op.wire_name(), may_have_sent)
+    }
+
+    /// Encodes, sends, decodes: one wire call, as a decoded result tree.
+    async fn exchange(&self, request: &Request, signal: Option<&AbortSignal>) -> Result<Json, (CoreError, bool)> {
+        let op = request.op();
+        let wire = request::encode(self.credentials(), request).map_err(|e| (e, false))?;
+        self.exchange_wire(op, &wire, signal).await
+    }
+
+    async fn exchange_wire(&self, op: Op, wire: &WireRequest, signal: Option<&AbortSignal>) -> Result<Json, (CoreError, bool)> {
+        self.transport
+            .call(op, wire, signal, |status, body| response::decode(op, status, body, &EngineJson))
+            .await
+            .map_err(|Failure { error, dispatched }| (error, dispatched))
+    }
+
+    /// Reads the request with `read`, runs it, and converts the outcome for JS.
+    async fn run(
+        self: Rc<Self>,
+        op: Op,
+        read: impl FnOnce() -> Result<(Request, Option<AbortSignal>), CoreError>,
+    ) -> Result<JsValue, JsValue> {
+        let (request, signal) = read().map_err(|e| self.reject(op, e, false))?;
+        match self.exchange(&request, signal.as_ref()).await {
+            Ok(result) => Ok(to_js(&result)),
+            Err((error, dispatched)) => Err(self.reject(op, error, dispatched)),
+        }
+    }
+}
+
+/// Reads a request object and its `signal`.
+fn with_signal(req: &JsValue, reader: fn(&JsValue) -> Result<Request, CoreError>) -> Result<(Request, Option<AbortSignal>), CoreError> {
+    let request = reader(req)?;
+    Ok((request, read::signal(req)?))
+}
+
+/// Reads the optional trailing options bag (`{ signal }`) of methods that take no request.
+fn opts_signal(opts: &JsValue) -> Result<Option<AbortSignal>, CoreError> {
+    if opts.is_undefined() || opts.is_null() {
+        return Ok(None);
+    }
+    read::object(opts, "options")?;
+    read::signal(opts)
+}
+
+fn no_request(request: Request, opts: &JsValue) -> Result<(Request, Option<AbortSignal>), CoreError> {
+    Ok((request, opts_signal(opts)?))
+}
+
+/// A positive option, or its default when absent.
+fn opt_positive(options: &JsValue, field: &str, default: f64, max: f64) -> Result<f64, CoreError> {
+    match read::opt_number(options, field)? {
+        None => Ok(default),
+        Some(n) if n.is_finite() && n > 0.0 && n <= max => Ok(n),
+        Some(_) => Err(CoreError::input(field, "must be a positive number in range", "باید عددی مثبت و در محدوده باشد")),
+    }
+}
+
+#[wasm_bindgen]
+impl Client {
+    /// `new Client({ username, password, baseUrl?, timeoutMs?, retries?, fetch? })`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<Client, JsValue> {
+        Self::from_options(&options).map_err(|e| to_js_error(&e, "Client", false))
+    }
+
+    fn from_options(options: &JsValue) -> Result<Client, CoreError> {
+        read::object(options, "options")?;
+        let username = read::string(options, "username")?;
+        let password = read::string(options, "password")?;
+        if username.trim().is_empty() {
+            return Err(CoreError::input("username", "must not be empty", "نباید خالی باشد"));
+        }
+        if password.is_empty() {
+            return Err(CoreError::input("password", "must not be empty", "نباید خالی باشد"));
+        }
+        let base_url = match read::opt_string(options, "baseUrl")? {
+            None => String::from(DEFAULT_BASE_URL),
+            Some(url) => {
+                let trimmed = url.trim().trim_end_matches('/');
+                let lower = trimmed.to_ascii_lowercase();
+                let host_len = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).map_or(0, str::len);
+                if host_len == 0 {
+                    return Err(CoreError::input("baseUrl", "must start with https:// or http:// and name a host", "باید با https:// یا http:// شروع شود و میزبان داشته باشد"));
+                }
+                String::from(trimmed)
+            }
+        };
+        let timeout_ms = opt_positive(options, "timeoutMs", DEFAULT_TIMEOUT_MS, MAX_TIMER_MS)?;
+        let retries = match read::opt_number(options, "retries")? {
+            None => DEFAULT_RETRIES,
+            Some(n) if n.is_finite() && n >= 0.0 && n <= 10.0 && n.fract() == 0.0 => n,
+            Some(_) => return Err(CoreError::input("retries", "must be a whole number from 0 to 10", "باید عدد صحیح بین ۰ تا ۱۰ باشد")),
+        };
+        let fetch = read::opt_function(options, "fetch")?;
+        let mut form = crate::core::form::Form::new();
+        form.push("p", &password);
+        let encoded = form.finish();
+        let password_encoded = String::from(encoded.get(2..).unwrap_or_default());
+        Ok(Client {
+            inner: Rc::new(Inner {
+                username,
+                password,
+                password_encoded,
+                transport: Transport { base_url, timeout_ms, retries: retries as u32, fetch },
+            }),
+        })
+    }
+
+    fn spawn<F>(&self, op: Op, read: F) -> Promise
+    where
+        F: FnOnce() -> Result<(Request, Option<AbortSignal>), CoreError> + 'static,
+    {
+        future_to_promise(self.inner.clone().run(op, read))
+    }
+
+    /// `send`: one message to one or more recipients. Resolves to `{ bulkId }`.
+    pub fn send(&self, req: JsValue) -> Promise {
+        self.spawn(Op::Send, move || with_signal(&req, read::send))
+    }
+
+    /// Pattern send (`patterns/pattern`). Resolves to `{ bulkId }`.
+    #[wasm_bindgen(js_name = sendPattern)]
+    pub fn send_pattern(&self, req: JsValue) -> Promise {
+        self.spawn(Op::SendPattern, move || with_signal(&req, read::send_pattern))
+    }
+
+    /// `postalcodesend`. Resolves to `{ bulkId }`.
+    #[wasm_bindgen(js_name = postalCodeSend)]
+    pub fn postal_code_send(&self, req: JsValue) -> Promise {
+        self.spawn(Op::PostalCodeSend, move || with_signal(&req, read::postal_code_send))
+    }
+
+    /// `postalcodecount`. Resolves to a number.
+    #[wasm_bindgen(js_name = postalCodeCount)]
+    pub fn postal_code_count(&self, req: JsValue) -> Promise {
+        self.spawn(Op::PostalCodeCount, move || with_signal(&req, read::postal_code_count))
+    }
+
+    /// `postalcodearea`. Resolves to `{ code, name }[]`.
+    #[wasm_bindgen(js_name = postalCodeArea)]
+    pub fn postal_code_area(&self, opts: JsValue) -> Promise {
+        self.spawn(Op::PostalCodeArea, move || no_request(Request::PostalCodeArea, &opts))
+    }
+
+    /// `booksend`. Resolves to `{ bulkId }`.
+    #[wasm_bindgen(js_name = bookSend)]
+    pub fn book_send(&self, req: JsValue) -> Promise {
+        self.spawn(Op::BookSend, move || with_signal(&req, read::book_send))
+    }
+
+    /// `booklist`. Resolves to `{ id, title }[]`.
+    #[wasm_bindgen(js_name = bookList)]
+    pub fn book_list(&self, opts: JsValue) -> Promise {
+        self.spawn(Op::BookList, move || no_request(Request::BookList, &opts))
+    }
+
+    /// `jobssend`. Resolves to `{ bulkId }`.
+    #[wasm_bindgen(js_name = jobsSend)]
+    pub fn jobs_send(&self, req: JsValue) -> Promise {
+        self.spawn(Op::JobsSend, move || with_signal(&req, read::jobs_send))
+    }
+
+    /// `jobslist`. Resolves to `{ id, title }[]`.
+    #[wasm_bindgen(js_name = jobList)]
+    pub fn job_list(&self, opts: JsValue) -> Promise {
+        self.spawn(Op::JobList, move || no_request(Request::JobList, &opts))
+    }
+
+    /// `jobstrenlist`. Resolves to `{ id, title }[]`.
+    #[wasm_bindgen(js_name = jobTrendList)]
+    pub fn job_trend_list(&self, job_id: JsValue, opts: JsValue) -> Promise {
+        self.spawn(Op::JobTrendList, move || {
+            let holder = Object::new();
+            set(&holder, "jobId", &job_id);
+            let job_id = read::number(&holder, "jobId")?;
+            no_request(Request::JobTrendList { job_id }, &opts)
+        })
+    }
+
+    /// `jobscount`. Resolves to a number.
+    #[wasm_bindgen(js_name = jobsCount)]
+    pub fn jobs_count(&self, req: JsValue) -> Promise {
+        self.spawn(Op::JobsCount, move || with_signal(&req, read::jobs_count))
+    }
+
+    /// `checkmessage`. Resolves to `{ status, approval }`.
+    #[wasm_bindgen(js_name = checkMessage)]
+    pub fn check_message(&self, bulk_id: JsValue, opts: JsValue) -> Promise {
+        self.spawn(Op::CheckMessage, move || {
+            let bulk_id = read::id_value(&bulk_id, "bulkId")?;
+            no_request(Request::CheckMessage { bulk_id }, &opts)
+        })
+    }
+
+    /// `delivery`. Resolves to `{ recipient, status }[]`.
+    pub fn delivery(&self, bulk_id: JsValue, opts: JsValue) -> Promise {
+        self.spawn(Op::Delivery, move || {
+            let bulk_id = read::id_value(&bulk_id, "bulkId")?;
+            no_request(Request::Delivery { bulk_id }, &opts)
+        })
+    }
+
+    /// `inboxlist`. Resolves to `{ from, to, message, receivedAt }[]`.
+    #[wasm_bindgen(js_name = inboxList)]
+    pub fn inbox_list(&self, opts: JsValue) -> Promise {
+        self.spawn(Op::InboxList, move || no_request(Request::InboxList, &opts))
+    }
+
+    /// `credit`. Resolves to the account's credit in rials.
+    pub fn credit(&self, opts: JsValue) -> Promise {
+        self.spawn(Op::Credit, move || no_request(Request::Credit, &opts))
+    }
+
+    /// `newuser`. Resolves to `{ userId }`.
+    #[wasm_bindgen(js_name = newUser)]
+    pub fn new_user(&self, req: JsValue) -> Promise {
+        self.spawn(Op::NewUser, move || with_signal(&req, read::new_user))
+    }
+
+    /// `accesslist`. Resolves to `{ id, title, price, discount }[]`.
+    #[wasm_bindgen(js_name = accessList)]
+    pub fn access_list(&self, opts: JsValue) -> Promise {
+        self.spawn(Op::AccessList, move || no_request(Request::AccessList, &opts))
+    }
+
+    /// Sends one message to a long recipient list in `send` calls of `chunkSize` recipients,
+    /// `concurrency` at a time. Failed batches are reported, not thrown; invalid numbers fail
+    /// the whole call before anything is sent.
+    #[wasm_bindgen(js_name = sendBulk)]
+    pub fn send_bulk(&self, req: JsValue) -> Promise {
+        let inner = self.inner.clone();
+        future_to_promise(async move {
+            let plan = BulkPlan::read(&inner, &req).map_err(|e| inner.reject(Op::Send, e, false))?;
+            Ok(plan.run(inner).await)
+        })
+    }
+
+    /// Polls `delivery` every `intervalMs` until every recipient is final (`delivered`,
+    /// `failed`, `discarded`) or `timeoutMs` passes, then resolves with the latest entries.
+    #[wasm_bindgen(js_name = waitForDelivery)]
+    pub fn wait_for_delivery(&self, bulk_id: JsValue, opts: JsValue) -> Promise {
+        let inner = self.inner.clone();
+        future_to_promise(async move {
+            let fail = |e| inner.reject(Op::Delivery, e, false);
+            let id = read::id_value(&bulk_id, "bulkId").map_err(fail)?;
+            let opts_given = !(opts.is_undefined() || opts.is_null());
+            if opts_given {
+                read::object(&opts, "options").map_err(fail)?;
+            }
+            let interval = opt_positive(&opts, "intervalMs", 5_000.0, MAX_TIMER_MS).map_err(fail)?;
+            let timeout = opt_positive(&opts, "timeoutMs", 600_000.0, f64::MAX).map_err(fail)?;
+            let on_update = read::opt_function(&opts, "onUpdate").map_err(fail)?;
+            let signal = read::signal(&opts).map_err(fail)?;
+            let request = Request::Delivery { bulk_id: id };
+            let deadline = js_sys::Date::now() + timeout;
+            loop {
+                let entries = match inner.exchange(&request, signal.as_ref()).await {
+                    Ok(entries) => entries,
+                    Err((error, dispatched)) => return Err(inner.reject(Op::Delivery, error, dispatched)),
+                };
+                let js_entries = to_js(&entries);
+                if let Some(callback) = &on_update {
+                    // A throwing callback must not stop the polling it observes.
+                    let _ = callback.call1(&JsValue::UNDEFINED, &js_entries);
+                }
+                let left = deadline - js_sys::Date::now();
+                if all_final(&entries) || left <= 0.0 {
+                    return Ok(js_entries);
+                }
+                if !sleep(interval.min(left), signal.as_ref()).await {
+                    return Err(inner.reject(Op::Delivery, CoreError::aborted(), false));
+                }
+            }
+        })
+    }
+
+    /// What `JSON.stringify(client)` shows: never the password.
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json(&self) -> JsValue {
+        let out = Object::new();
+        set(&out, "baseUrl", &JsValue::from_str(&self.inner.transport.base_url));
+        set(&out, "username", &JsValue::from_str(&self.inner.username));
+        out.into()
+    }
+}
+
+/// Whether every delivery entry is in a final state (and there is at least one).
+fn all_final(entries: &Json) -> bool {
+    match entries {
+        Json::Arr(items) if !items.is_empty() => items.iter().all(|item| {
+            matches!(item.get("status"), Some(Json::Str(s)) if s == "delivered" || s == "failed" || s == "discarded")
+        }),
+        _ => false,
+    }
+}
+
+/// A validated `sendBulk` call, every batch already encoded.
+struct BulkPlan {
+    batches: Vec<(Vec<String>, WireRequest)>,
+    concurrency: usize,
+    on_progress: Option<Function>,
+    signal: Option<AbortSignal>,
+    total: usize,
+}
+
+impl BulkPlan {
+    fn read(inner: &Inner, req: &JsValue) -> Result<BulkPlan, CoreError> {
+        let SendRequest { from, to, message, time } = read::send_fields(req)?;
+        let chunk_size = read::opt_number(req, "chunkSize")?.unwrap_or(100.0);
+        let concurrency = read::opt_number(req, "concurrency")?.unwrap_or(4.0);
+        if !(concurrency.is_finite() && concurrency >= 1.0 && concurrency <= 64.0 && concurrency.fract() == 0.0) {
+            return Err(CoreError::input("concurrency", "must be a whole number from 1 to 64", "باید عدد صحیح بین ۱ تا ۶۴ باشد"));
+        }
+        let planned = bulk::plan_batches(&to, chunk_size)?;
+        let mut batches = Vec::with_capacity(planned.len());
+        for recipients in planned {
+            let request = Request::Send(SendRequest { from: from.clone(), to: recipients.clone(), message: message.clone(), time: time.clone() });
+            let wire = request::encode(inner.credentials(), &request)?;
+            batches.push((recipients, wire));
+        }
+        Ok(BulkPlan {
+            total: to.len(),
+            batches,
+            concurrency: concurrency as usize,
+            on_progress: read::opt_function(req, "onProgress")?,
+            signal: read::signal(req)?,
+        })
+    }
+
+    async fn run(self, inner: Rc<Inner>) -> JsValue {
+        let plan = Rc::new(self);
+        let results: Rc<RefCell<Vec<Option<Result<Json, JsValue>>>>> =
+            Rc::new(RefCell::new((0..plan.batches.len()).map(|_| None).collect()));
+        let next = Rc::new(Cell::new(0usize));
+        let done = Rc::new(Cell::new(0usize));
+        let workers = Array::new();
+        for _ in 0..plan.concurrency.min(plan.batches.len()) {
+            let (plan, inner, results, next, done) = (plan.clone(), inner.clone(), results.clone(), next.clone(), done.clone());
+            workers.push(&future_to_promise(async move {
+                loop {
+                    let index = next.get();
+                    let Some((recipients, wire)) = plan.batches.get(index) else { break };
+                    next.set(index + 1);
+                    let outcome = match inner.exchange_wire(Op::Send, wire, plan.signal.as_ref()).await {
+                        Ok(json) => Ok(json),
+                        Err((error, dispatched)) => Err(inner.reject(Op::Send, error, dispatched)),
+                    };
+                    if let Some(slot) = results.borrow_mut().get_mut(index) {
+                        *slot = Some(outcome);
+                    }
+                    done.set(done.get() + recipients.len());
+                    if let Some(callback) = &plan.on_progress {
+                        let progress = Object::new();
+                        set(&progress, "done", &JsValue::from_f64(done.get() as f64));
+                        set(&progress, "total", &JsValue::from_f64(plan.total as f64));
+                        let _ = callback.call1(&JsValue::UNDEFINED, &progress);
+                    }
+                }
+                Ok(JsValue::UNDEFINED)
+            }));
+        }
+        // Workers never reject (every outcome is recorded), so this only waits.
+        let _ = JsFuture::from(Promise::all(&workers)).await;
+
+        let batches = Array::new();
+        let (mut sent, mut failed) = (0usize, 0usize);
+        for ((recipients, _), outcome) in plan.batches.iter().zip(results.borrow_mut().drain(..)) {
+            let batch = Object::new();
+            set(&batch, "recipients", &recipients.iter().map(|r| JsValue::from_str(r)).collect::<Array>());
+            match outcome {
+                Some(Ok(json)) => {
+                    sent += recipients.len();
+                    set(&batch, "bulkId", &get(&to_js(&json), "bulkId"));
+                }
+                Some(Err(error)) => {
+                    failed += recipients.len();
+                    set(&batch, "error", &error);
+                }
+                None => failed += recipients.len(),
+            }
+            batches.push(&batch);
+        }
+        let out = Object::new();
+        set(&out, "batches", &batches);
+        set(&out, "sent", &JsValue::from_f64(sent as f64));
+        set(&out, "failed", &JsValue::from_f64(failed as f64));
+        out.into()
+    }
+}

@@ -1,0 +1,323 @@
+//! Reads the caller's JS request objects into the core's typed requests.
+//!
+//! Only JS *types* are checked here (is it a string, a number, an array?); what the values mean
+//! (is this a mobile number, a 10-digit postal code?) is checked by the core's `encode`, so
+//! the rules are the same natively and in wasm.
+
+use crate::core::error::CoreError;
+use crate::core::request::{
+    BookSendRequest, Gender, IdInput, JobsSendRequest, NewUserRequest, Operator, PatternRequest,
+    PostalCodeRequest, Request, SendRequest, SendTime,
+};
+use js_sys::{Array, Function};
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::bindings::get;
+
+type Read<T> = Result<T, CoreError>;
+
+fn wrong_type(field: &str, en: &str, fa: &str) -> CoreError {
+    CoreError::input(field, en, fa)
+}
+
+/// The request argument itself must be an object.
+pub fn object(value: &JsValue, field: &str) -> Read<()> {
+    if value.is_object() && !Array::is_array(value) {
+        Ok(())
+    } else {
+        Err(wrong_type(field, "must be an object", "باید یک شیء باشد"))
+    }
+}
+
+/// A required string field.
+pub fn string(obj: &JsValue, field: &str) -> Read<String> {
+    let value = get(obj, field);
+    value.as_string().ok_or_else(|| {
+        if value.is_undefined() || value.is_null() {
+            wrong_type(field, "is required", "الزامی است")
+        } else {
+            wrong_type(field, "must be a string", "باید رشته باشد")
+        }
+    })
+}
+
+/// An optional string field (`undefined` and `null` both mean absent).
+pub fn opt_string(obj: &JsValue, field: &str) -> Read<Option<String>> {
+    let value = get(obj, field);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value
+        .as_string()
+        .map(Some)
+        .ok_or_else(|| wrong_type(field, "must be a string", "باید رشته باشد"))
+}
+
+/// A required number field.
+pub fn number(obj: &JsValue, field: &str) -> Read<f64> {
+    number_value(&get(obj, field), field)
+}
+
+fn number_value(value: &JsValue, field: &str) -> Read<f64> {
+    match value.as_f64() {
+        Some(n) => Ok(n),
+        None if value.is_undefined() || value.is_null() => {
+            Err(wrong_type(field, "is required", "الزامی است"))
+        }
+        None => Err(wrong_type(field, "must be a number", "باید عدد باشد")),
+    }
+}
+
+/// An optional number field.
+pub fn opt_number(obj: &JsValue, field: &str) -> Read<Option<f64>> {
+    let value = get(obj, field);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    number_value(&value, field).map(Some)
+}
+
+/// A number array (`trendIds`).
+pub fn number_list(obj: &JsValue, field: &str) -> Read<Vec<f64>> {
+    let value = get(obj, field);
+    if !Array::is_array(&value) {
+        return Err(wrong_type(field, "must be an array of numbers", "باید آرایه‌ای از اعداد باشد"));
+    }
+    let array: Array = value.unchecked_into();
+    let mut out = Vec::with_capacity(array.length() as usize);
+    for (i, item) in array.iter().enumerate() {
+        out.push(number_value(&item, &indexed(field, i))?);
+    }
+    Ok(out)
+}
+
+/// `to`: one string or an array of strings.
+pub fn recipients(obj: &JsValue, field: &str) -> Read<Vec<String>> {
+    let value = get(obj, field);
+    if let Some(one) = value.as_string() {
+        return Ok(vec![one]);
+    }
+    if !Array::is_array(&value) {
+        return Err(wrong_type(
+            field,
+            "must be a string or an array of strings",
+            "باید رشته یا آرایه‌ای از رشته‌ها باشد",
+        ));
+    }
+    let array: Array = value.unchecked_into();
+    let mut out = Vec::with_capacity(array.length() as usize);
+    for (i, item) in array.iter().enumerate() {
+        match item.as_string() {
+            Some(s) => out.push(s),
+            None => return Err(wrong_type(&indexed(field, i), "must be a string", "باید رشته باشد")),
+        }
+    }
+    Ok(out)
+}
+
+/// `bookId` / `bulkId`: a string or a number.
+pub fn id_value(value: &JsValue, field: &str) -> Read<IdInput> {
+    if let Some(s) = value.as_string() {
+        return Ok(IdInput::Text(s));
+    }
+    number_value(value, field).map(IdInput::Num)
+}
+
+/// `time`: a `Date` (anything with a `getTime` method) or a string.
+fn send_time(obj: &JsValue) -> Read<Option<SendTime>> {
+    let value = get(obj, "time");
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    if let Some(text) = value.as_string() {
+        return Ok(Some(SendTime::Text(text)));
+    }
+    if let Ok(get_time) = get(&value, "getTime").dyn_into::<Function>() {
+        if let Some(ms) = get_time.call0(&value).ok().and_then(|v| v.as_f64()) {
+            return Ok(Some(SendTime::EpochMs(ms)));
+        }
+    }
+    Err(wrong_type("time", "must be a Date or a string", "باید Date یا رشته باشد"))
+}
+
+/// `values` of a pattern: an object of strings and finite numbers; numbers become strings here,
+/// with the engine's own number formatting (`String(n)`), which users expect.
+fn pattern_values(obj: &JsValue) -> Read<Vec<(String, String)>> {
+    let value = get(obj, "values");
+    if !value.is_object() || Array::is_array(&value) {
+        return Err(wrong_type("values", "must be an object", "باید یک شیء باشد"));
+    }
+    let entries = js_sys::Object::entries(value.unchecked_ref());
+    let mut out = Vec::with_capacity(entries.length() as usize);
+    for entry in entries.iter() {
+        let pair: Array = entry.unchecked_into();
+        let key = pair.get(0).as_string().unwrap_or_default();
+        let item = pair.get(1);
+        let text = if let Some(s) = item.as_string() {
+            s
+        } else if let Some(n) = item.as_f64().filter(|n| n.is_finite()) {
+            js_sys::Number::from(n)
+                .to_string_with_radix(10)
+                .map(String::from)
+                .unwrap_or_default()
+        } else {
+            let mut field = String::from("values.");
+            field.push_str(&key);
+            return Err(wrong_type(&field, "must be a string or a finite number", "باید رشته یا عدد باشد"));
+        };
+        out.push((key, text));
+    }
+    Ok(out)
+}
+
+fn operator(obj: &JsValue) -> Read<Operator> {
+    match string(obj, "operator")?.as_str() {
+        "mci" => Ok(Operator::Mci),
+        "mtn" => Ok(Operator::Mtn),
+        _ => Err(wrong_type("operator", "must be \"mci\" or \"mtn\"", "باید \"mci\" یا \"mtn\" باشد")),
+    }
+}
+
+fn gender(obj: &JsValue) -> Read<Gender> {
+    match opt_string(obj, "gender")?.as_deref() {
+        None | Some("all") => Ok(Gender::All),
+        Some("male") => Ok(Gender::Male),
+        Some("female") => Ok(Gender::Female),
+        Some(_) => Err(wrong_type(
+            "gender",
+            "must be \"all\", \"male\" or \"female\"",
+            "باید \"all\"، \"male\" یا \"female\" باشد",
+        )),
+    }
+}
+
+fn postal_target(obj: &JsValue) -> Read<PostalCodeRequest> {
+    Ok(PostalCodeRequest {
+        postal_code: string(obj, "postalCode")?,
+        operator: operator(obj)?,
+        gender: gender(obj)?,
+    })
+}
+
+/// `field[i]`, for error messages.
+pub fn indexed(field: &str, i: usize) -> String {
+    let mut out = String::with_capacity(field.len() + 6);
+    out.push_str(field);
+    out.push('[');
+    out.push_str(&i.to_string());
+    out.push(']');
+    out
+}
+
+/// The fields of `send` (also the common fields of `sendBulk`).
+pub fn send_fields(obj: &JsValue) -> Read<SendRequest> {
+    object(obj, "request")?;
+    Ok(SendRequest {
+        from: string(obj, "from")?,
+        to: recipients(obj, "to")?,
+        message: string(obj, "message")?,
+        time: send_time(obj)?,
+    })
+}
+
+/// `send`.
+pub fn send(obj: &JsValue) -> Read<Request> {
+    send_fields(obj).map(Request::Send)
+}
+
+/// `sendPattern`.
+pub fn send_pattern(obj: &JsValue) -> Read<Request> {
+    object(obj, "request")?;
+    Ok(Request::SendPattern(PatternRequest {
+        from: string(obj, "from")?,
+        to: string(obj, "to")?,
+        pattern_code: string(obj, "patternCode")?,
+        values: pattern_values(obj)?,
+    }))
+}
+
+/// `postalCodeSend`.
+pub fn postal_code_send(obj: &JsValue) -> Read<Request> {
+    object(obj, "request")?;
+    Ok(Request::PostalCodeSend {
+        from: string(obj, "from")?,
+        message: string(obj, "message")?,
+        target: postal_target(obj)?,
+    })
+}
+
+/// `postalCodeCount`.
+pub fn postal_code_count(obj: &JsValue) -> Read<Request> {
+    object(obj, "request")?;
+    Ok(Request::PostalCodeCount(postal_target(obj)?))
+}
+
+/// `bookSend`.
+pub fn book_send(obj: &JsValue) -> Read<Request> {
+    object(obj, "request")?;
+    Ok(Request::BookSend(BookSendRequest {
+        from: string(obj, "from")?,
+        message: string(obj, "message")?,
+        book_id: id_value(&get(obj, "bookId"), "bookId")?,
+    }))
+}
+
+/// `jobsSend`.
+pub fn jobs_send(obj: &JsValue) -> Read<Request> {
+    object(obj, "request")?;
+    Ok(Request::JobsSend(JobsSendRequest {
+        from: string(obj, "from")?,
+        message: string(obj, "message")?,
+        job_id: number(obj, "jobId")?,
+        trend_ids: number_list(obj, "trendIds")?,
+    }))
+}
+
+/// `jobsCount`.
+pub fn jobs_count(obj: &JsValue) -> Read<Request> {
+    object(obj, "request")?;
+    Ok(Request::JobsCount { trend_ids: number_list(obj, "trendIds")? })
+}
+
+/// `newUser`.
+pub fn new_user(obj: &JsValue) -> Read<Request> {
+    object(obj, "request")?;
+    Ok(Request::NewUser(NewUserRequest {
+        username: string(obj, "username")?,
+        password: string(obj, "password")?,
+        name: string(obj, "name")?,
+        company: opt_string(obj, "company")?,
+        national_id: string(obj, "nationalId")?,
+        certificate_id: opt_string(obj, "certificateId")?,
+        access_id: number(obj, "accessId")?,
+        tel: opt_string(obj, "tel")?,
+        mobile: string(obj, "mobile")?,
+        postal_code: opt_string(obj, "postalCode")?,
+        email: opt_string(obj, "email")?,
+        address: opt_string(obj, "address")?,
+    }))
+}
+
+/// The optional `signal` of a request object or options bag.
+pub fn signal(obj: &JsValue) -> Read<Option<super::bindings::AbortSignal>> {
+    let value = get(obj, "signal");
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    if get(&value, "aborted").as_bool().is_none() {
+        return Err(wrong_type("signal", "must be an AbortSignal", "باید AbortSignal باشد"));
+    }
+    Ok(Some(value.unchecked_into()))
+}
+
+/// An optional callback (`onProgress`, `onUpdate`).
+pub fn opt_function(obj: &JsValue, field: &str) -> Read<Option<Function>> {
+    let value = get(obj, field);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value
+        .dyn_into::<Function>()
+        .map(Some)
+        .map_err(|_| wrong_type(field, "must be a function", "باید تابع باشد"))
+}
