@@ -7,7 +7,7 @@ export PATH="$PWD/node_modules/.bin:$PATH"   # wasm-pack finds binaryen's wasm-o
 
 rm -rf pkg
 # wasm-pack: cargo build --release, wasm-bindgen --target web, wasm-opt -Oz (Cargo.toml metadata).
-wasm-pack build --quiet --release --target web --out-dir pkg --out-name ippanel_wasm --no-pack 2>&1 \
+wasm-pack build --quiet --mode no-install --release --target web --out-dir pkg --out-name ippanel_wasm --no-pack 2>&1 \
   | grep -v '^\[INFO\]' || true
 [ -f pkg/ippanel_wasm_bg.wasm ] || { echo "wasm-pack produced no pkg/ippanel_wasm_bg.wasm" >&2; exit 1; }
 

@@ -10,6 +10,9 @@
 //! the wasm. Numbers that arrive as text stay text ([`json::Json::NumText`]) and become JS
 //! numbers at the boundary, so no float parsing or formatting machinery is compiled in either.
 
+// Every public item of the core is documented; the build keeps it that way.
+#![warn(missing_docs)]
+
 pub mod bulk;
 pub mod error;
 pub mod form;

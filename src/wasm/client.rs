@@ -144,7 +144,7 @@ impl Client {
         let timeout_ms = opt_positive(options, "timeoutMs", DEFAULT_TIMEOUT_MS, MAX_TIMER_MS)?;
         let retries = match read::opt_number(options, "retries")? {
             None => DEFAULT_RETRIES,
-            Some(n) if n.is_finite() && n >= 0.0 && n <= 10.0 && n.fract() == 0.0 => n,
+            Some(n) if (0.0..=10.0).contains(&n) && n.fract() == 0.0 => n,
             Some(_) => return Err(CoreError::input("retries", "must be a whole number from 0 to 10", "باید عدد صحیح بین ۰ تا ۱۰ باشد")),
         };
         let fetch = read::opt_function(options, "fetch")?;
@@ -350,6 +350,9 @@ fn all_final(entries: &Json) -> bool {
     }
 }
 
+/// One batch's result: the decoded `{ bulkId }`, or the `IppanelError` it rejected with.
+type BatchOutcome = Result<Json, JsValue>;
+
 /// A validated `sendBulk` call, every batch already encoded.
 struct BulkPlan {
     batches: Vec<(Vec<String>, WireRequest)>,
@@ -364,7 +367,7 @@ impl BulkPlan {
         let SendRequest { from, to, message, time } = read::send_fields(req)?;
         let chunk_size = read::opt_number(req, "chunkSize")?.unwrap_or(100.0);
         let concurrency = read::opt_number(req, "concurrency")?.unwrap_or(4.0);
-        if !(concurrency.is_finite() && concurrency >= 1.0 && concurrency <= 64.0 && concurrency.fract() == 0.0) {
+        if !((1.0..=64.0).contains(&concurrency) && concurrency.fract() == 0.0) {
             return Err(CoreError::input("concurrency", "must be a whole number from 1 to 64", "باید عدد صحیح بین ۱ تا ۶۴ باشد"));
         }
         let planned = bulk::plan_batches(&to, chunk_size)?;
@@ -385,7 +388,7 @@ impl BulkPlan {
 
     async fn run(self, inner: Rc<Inner>) -> JsValue {
         let plan = Rc::new(self);
-        let results: Rc<RefCell<Vec<Option<Result<Json, JsValue>>>>> =
+        let results: Rc<RefCell<Vec<Option<BatchOutcome>>>> =
             Rc::new(RefCell::new((0..plan.batches.len()).map(|_| None).collect()));
         let next = Rc::new(Cell::new(0usize));
         let done = Rc::new(Cell::new(0usize));

@@ -5,6 +5,7 @@
 //! the rules are the same natively and in wasm.
 
 use crate::core::error::CoreError;
+use crate::core::request::indexed;
 use crate::core::request::{
     BookSendRequest, Gender, IdInput, JobsSendRequest, NewUserRequest, Operator, PatternRequest,
     PostalCodeRequest, Request, SendRequest, SendTime,
@@ -197,16 +198,6 @@ fn postal_target(obj: &JsValue) -> Read<PostalCodeRequest> {
         operator: operator(obj)?,
         gender: gender(obj)?,
     })
-}
-
-/// `field[i]`, for error messages.
-pub fn indexed(field: &str, i: usize) -> String {
-    let mut out = String::with_capacity(field.len() + 6);
-    out.push_str(field);
-    out.push('[');
-    out.push_str(&i.to_string());
-    out.push(']');
-    out
 }
 
 /// The fields of `send` (also the common fields of `sendBulk`).
