@@ -69,13 +69,10 @@ impl Inner {
             .map_err(|Failure { error, dispatched }| (error, dispatched))
     }
 
-    /// Reads the request with `read`, runs it, and converts the outcome for JS.
-    async fn run(
-        self: Rc<Self>,
-        op: Op,
-        read: impl FnOnce() -> Result<(Request, Option<AbortSignal>), CoreError>,
-    ) -> Result<JsValue, JsValue> {
-        let (request, signal) = read().map_err(|e| self.reject(op, e, false))?;
+    /// Runs a call whose request was already read, and converts the outcome for JS. Not generic,
+    /// so the 17 methods share one compiled future instead of one each.
+    async fn run(self: Rc<Self>, op: Op, read: Result<(Request, Option<AbortSignal>), CoreError>) -> Result<JsValue, JsValue> {
+        let (request, signal) = read.map_err(|e| self.reject(op, e, false))?;
         match self.exchange(&request, signal.as_ref()).await {
             Ok(result) => Ok(to_js(&result)),
             Err((error, dispatched)) => Err(self.reject(op, error, dispatched)),
@@ -162,121 +159,112 @@ impl Client {
         })
     }
 
-    fn spawn<F>(&self, op: Op, read: F) -> Promise
-    where
-        F: FnOnce() -> Result<(Request, Option<AbortSignal>), CoreError> + 'static,
-    {
+    /// Reads now (so a bad argument is reported against what the caller passed), runs later;
+    /// either way the outcome is a promise.
+    fn spawn(&self, op: Op, read: Result<(Request, Option<AbortSignal>), CoreError>) -> Promise {
         future_to_promise(self.inner.clone().run(op, read))
     }
 
     /// `send`: one message to one or more recipients. Resolves to `{ bulkId }`.
     pub fn send(&self, req: JsValue) -> Promise {
-        self.spawn(Op::Send, move || with_signal(&req, read::send))
+        self.spawn(Op::Send, with_signal(&req, read::send))
     }
 
     /// Pattern send (`patterns/pattern`). Resolves to `{ bulkId }`.
     #[wasm_bindgen(js_name = sendPattern)]
     pub fn send_pattern(&self, req: JsValue) -> Promise {
-        self.spawn(Op::SendPattern, move || with_signal(&req, read::send_pattern))
+        self.spawn(Op::SendPattern, with_signal(&req, read::send_pattern))
     }
 
     /// `postalcodesend`. Resolves to `{ bulkId }`.
     #[wasm_bindgen(js_name = postalCodeSend)]
     pub fn postal_code_send(&self, req: JsValue) -> Promise {
-        self.spawn(Op::PostalCodeSend, move || with_signal(&req, read::postal_code_send))
+        self.spawn(Op::PostalCodeSend, with_signal(&req, read::postal_code_send))
     }
 
     /// `postalcodecount`. Resolves to a number.
     #[wasm_bindgen(js_name = postalCodeCount)]
     pub fn postal_code_count(&self, req: JsValue) -> Promise {
-        self.spawn(Op::PostalCodeCount, move || with_signal(&req, read::postal_code_count))
+        self.spawn(Op::PostalCodeCount, with_signal(&req, read::postal_code_count))
     }
 
     /// `postalcodearea`. Resolves to `{ code, name }[]`.
     #[wasm_bindgen(js_name = postalCodeArea)]
     pub fn postal_code_area(&self, opts: JsValue) -> Promise {
-        self.spawn(Op::PostalCodeArea, move || no_request(Request::PostalCodeArea, &opts))
+        self.spawn(Op::PostalCodeArea, no_request(Request::PostalCodeArea, &opts))
     }
 
     /// `booksend`. Resolves to `{ bulkId }`.
     #[wasm_bindgen(js_name = bookSend)]
     pub fn book_send(&self, req: JsValue) -> Promise {
-        self.spawn(Op::BookSend, move || with_signal(&req, read::book_send))
+        self.spawn(Op::BookSend, with_signal(&req, read::book_send))
     }
 
     /// `booklist`. Resolves to `{ id, title }[]`.
     #[wasm_bindgen(js_name = bookList)]
     pub fn book_list(&self, opts: JsValue) -> Promise {
-        self.spawn(Op::BookList, move || no_request(Request::BookList, &opts))
+        self.spawn(Op::BookList, no_request(Request::BookList, &opts))
     }
 
     /// `jobssend`. Resolves to `{ bulkId }`.
     #[wasm_bindgen(js_name = jobsSend)]
     pub fn jobs_send(&self, req: JsValue) -> Promise {
-        self.spawn(Op::JobsSend, move || with_signal(&req, read::jobs_send))
+        self.spawn(Op::JobsSend, with_signal(&req, read::jobs_send))
     }
 
     /// `jobslist`. Resolves to `{ id, title }[]`.
     #[wasm_bindgen(js_name = jobList)]
     pub fn job_list(&self, opts: JsValue) -> Promise {
-        self.spawn(Op::JobList, move || no_request(Request::JobList, &opts))
+        self.spawn(Op::JobList, no_request(Request::JobList, &opts))
     }
 
     /// `jobstrenlist`. Resolves to `{ id, title }[]`.
     #[wasm_bindgen(js_name = jobTrendList)]
     pub fn job_trend_list(&self, job_id: JsValue, opts: JsValue) -> Promise {
-        self.spawn(Op::JobTrendList, move || {
-            let holder = Object::new();
-            set(&holder, "jobId", &job_id);
-            let job_id = read::number(&holder, "jobId")?;
-            no_request(Request::JobTrendList { job_id }, &opts)
-        })
+        let read = read::number_value(&job_id, "jobId").and_then(|job_id| no_request(Request::JobTrendList { job_id }, &opts));
+        self.spawn(Op::JobTrendList, read)
     }
 
     /// `jobscount`. Resolves to a number.
     #[wasm_bindgen(js_name = jobsCount)]
     pub fn jobs_count(&self, req: JsValue) -> Promise {
-        self.spawn(Op::JobsCount, move || with_signal(&req, read::jobs_count))
+        self.spawn(Op::JobsCount, with_signal(&req, read::jobs_count))
     }
 
     /// `checkmessage`. Resolves to `{ status, approval }`.
     #[wasm_bindgen(js_name = checkMessage)]
     pub fn check_message(&self, bulk_id: JsValue, opts: JsValue) -> Promise {
-        self.spawn(Op::CheckMessage, move || {
-            let bulk_id = read::id_value(&bulk_id, "bulkId")?;
-            no_request(Request::CheckMessage { bulk_id }, &opts)
-        })
+        let read = read::id_value(&bulk_id, "bulkId").and_then(|bulk_id| no_request(Request::CheckMessage { bulk_id }, &opts));
+        self.spawn(Op::CheckMessage, read)
     }
 
     /// `delivery`. Resolves to `{ recipient, status }[]`.
     pub fn delivery(&self, bulk_id: JsValue, opts: JsValue) -> Promise {
-        self.spawn(Op::Delivery, move || {
-            let bulk_id = read::id_value(&bulk_id, "bulkId")?;
-            no_request(Request::Delivery { bulk_id }, &opts)
-        })
+        let read = read::id_value(&bulk_id, "bulkId").and_then(|bulk_id| no_request(Request::Delivery { bulk_id }, &opts));
+        self.spawn(Op::Delivery, read)
     }
 
     /// `inboxlist`. Resolves to `{ from, to, message, receivedAt }[]`.
     #[wasm_bindgen(js_name = inboxList)]
     pub fn inbox_list(&self, opts: JsValue) -> Promise {
-        self.spawn(Op::InboxList, move || no_request(Request::InboxList, &opts))
+        self.spawn(Op::InboxList, no_request(Request::InboxList, &opts))
     }
 
     /// `credit`. Resolves to the account's credit in rials.
     pub fn credit(&self, opts: JsValue) -> Promise {
-        self.spawn(Op::Credit, move || no_request(Request::Credit, &opts))
+        self.spawn(Op::Credit, no_request(Request::Credit, &opts))
     }
 
     /// `newuser`. Resolves to `{ userId }`.
     #[wasm_bindgen(js_name = newUser)]
     pub fn new_user(&self, req: JsValue) -> Promise {
-        self.spawn(Op::NewUser, move || with_signal(&req, read::new_user))
+        self.spawn(Op::NewUser, with_signal(&req, read::new_user))
     }
 
     /// `accesslist`. Resolves to `{ id, title, price, discount }[]`.
     #[wasm_bindgen(js_name = accessList)]
     pub fn access_list(&self, opts: JsValue) -> Promise {
-        self.spawn(Op::AccessList, move || no_request(Request::AccessList, &opts))
+        self.spawn(Op::AccessList, no_request(Request::AccessList, &opts))
     }
 
     /// Sends one message to a long recipient list in `send` calls of `chunkSize` recipients,

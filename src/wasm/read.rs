@@ -59,7 +59,8 @@ pub fn number(obj: &JsValue, field: &str) -> Read<f64> {
     number_value(&get(obj, field), field)
 }
 
-fn number_value(value: &JsValue, field: &str) -> Read<f64> {
+/// A number given directly as an argument (`jobTrendList(jobId)`).
+pub fn number_value(value: &JsValue, field: &str) -> Read<f64> {
     match value.as_f64() {
         Some(n) => Ok(n),
         None if value.is_undefined() || value.is_null() => {
