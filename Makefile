@@ -9,7 +9,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup setup-browser pkg demo test test-rust test-wasm test-js bench worker-dev clean
+.PHONY: setup setup-browser pkg demo test test-rust test-node test-wasm test-js bench worker-dev clean
 
 setup:
 	scripts/setup.sh build
@@ -23,13 +23,16 @@ pkg: setup
 demo: setup pkg
 	node scripts/serve-demo.mjs
 
-test: setup test-rust
+test: setup test-rust pkg test-node
 	@echo "make test: all suites passed"
 
 test-rust:
 	cargo test --quiet
 	cargo clippy --quiet --all-targets -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown --lib -- -D warnings
+
+test-node:
+	node --test tests/node/
 
 test-wasm:
 	scripts/test-wasm.sh

@@ -1,0 +1,94 @@
+// Turns wasm-pack's output in pkg/ into the published package: one optimized .wasm, the web
+// glue (ESM) and the nodejs glue (CommonJS) for it, a small entry per runtime that loads the
+// wasm its own way and registers the IppanelError class, and package.json with an exports map.
+import { readFileSync, writeFileSync, rmSync, copyFileSync, existsSync } from "node:fs";
+
+const pkg = new URL("../pkg/", import.meta.url);
+const at = (name) => new URL(name, pkg);
+const repo = new URL("../", import.meta.url);
+
+// wasm-pack's generated types describe the raw glue, not the package; the entries are the API.
+for (const junk of [".gitignore", "ippanel_wasm.d.ts", "ippanel_wasm_bg.wasm.d.ts", "package.json"]) {
+  rmSync(at(junk), { force: true });
+}
+
+// One source for the error class; the CommonJS copy is a mechanical transform of it.
+const errorSource = readFileSync(new URL("js/ippanel_error.js", repo), "utf8");
+writeFileSync(at("ippanel_error.js"), errorSource);
+writeFileSync(
+  at("ippanel_error.cjs"),
+  errorSource.replace("export class IppanelError", "class IppanelError") + "\nmodule.exports = { IppanelError };\n",
+);
+
+// The nodejs glue sits in cjs/ but must load the one wasm at the package root.
+const cjsGlue = at("cjs/ippanel_wasm.cjs");
+const glue = readFileSync(cjsGlue, "utf8");
+const wasmLine = "const wasmPath = `${__dirname}/ippanel_wasm_bg.wasm`;";
+if (!glue.includes(wasmLine)) throw new Error("nodejs glue changed shape: cannot point it at ../ippanel_wasm_bg.wasm");
+writeFileSync(cjsGlue, glue.replace(wasmLine, "const wasmPath = require('path').join(__dirname, '..', 'ippanel_wasm_bg.wasm');"));
+
+const publicNames = "Client, IppanelError, normalizeMobile, smsParts";
+const entries = {
+  // Browsers and bundlers: fetch the wasm next to this module. Top-level await, because
+  // `new Client()`, `normalizeMobile` and `smsParts` are synchronous and need the wasm ready.
+  "browser.js": `import init, { Client, normalizeMobile, smsParts, __registerErrorClass } from "./ippanel_wasm.js";
+import { IppanelError } from "./ippanel_error.js";
+await init({ module_or_path: new URL("./ippanel_wasm_bg.wasm", import.meta.url) });
+__registerErrorClass(IppanelError);
+export { ${publicNames} };
+`,
+  // Node ESM: read the file synchronously; no top-level await, so require(esm) works too.
+  "node.mjs": `import { readFileSync } from "node:fs";
+import { initSync, Client, normalizeMobile, smsParts, __registerErrorClass } from "./ippanel_wasm.js";
+import { IppanelError } from "./ippanel_error.js";
+initSync({ module: readFileSync(new URL("./ippanel_wasm_bg.wasm", import.meta.url)) });
+__registerErrorClass(IppanelError);
+export { ${publicNames} };
+`,
+  // Node CommonJS: the nodejs glue loads the wasm itself.
+  "node.cjs": `"use strict";
+const { Client, normalizeMobile, smsParts, __registerErrorClass } = require("./cjs/ippanel_wasm.cjs");
+const { IppanelError } = require("./ippanel_error.cjs");
+__registerErrorClass(IppanelError);
+module.exports = { ${publicNames} };
+`,
+  // Cloudflare Workers: the wasm arrives as a compiled module (workerd refuses to compile bytes).
+  "workerd.js": `import wasm from "./ippanel_wasm_bg.wasm";
+import { initSync, Client, normalizeMobile, smsParts, __registerErrorClass } from "./ippanel_wasm.js";
+import { IppanelError } from "./ippanel_error.js";
+initSync({ module: wasm });
+__registerErrorClass(IppanelError);
+export { ${publicNames} };
+`,
+};
+for (const [name, source] of Object.entries(entries)) writeFileSync(at(name), source);
+
+const cargo = readFileSync(new URL("Cargo.toml", repo), "utf8");
+const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, "m"))?.[1];
+const manifest = {
+  name: "ippanel-wasm",
+  version: field("version"),
+  description: field("description"),
+  license: field("license"),
+  type: "module",
+  files: ["*.js", "*.mjs", "*.cjs", "*.wasm", "cjs/", "README.md"],
+  sideEffects: ["./browser.js", "./node.mjs", "./node.cjs", "./workerd.js"],
+  main: "./node.cjs",
+  module: "./browser.js",
+  exports: {
+    ".": {
+      workerd: "./workerd.js",
+      node: { import: "./node.mjs", require: "./node.cjs" },
+      bun: "./node.mjs",
+      browser: "./browser.js",
+      import: "./browser.js",
+      require: "./node.cjs",
+      default: "./browser.js",
+    },
+    "./wasm": "./ippanel_wasm_bg.wasm",
+    "./package.json": "./package.json",
+  },
+};
+writeFileSync(at("package.json"), JSON.stringify(manifest, null, 2) + "\n");
+if (existsSync(new URL("README.md", repo))) copyFileSync(new URL("README.md", repo), at("README.md"));
+console.log(`pkg/ ready: ippanel-wasm ${manifest.version}`);
