@@ -23,7 +23,7 @@ pkg: setup
 demo: setup pkg
 	node scripts/serve-demo.mjs
 
-test: setup test-rust pkg test-node
+test: setup-browser test-rust pkg test-node test-wasm
 	@echo "make test: all suites passed"
 
 test-rust:
