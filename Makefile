@@ -32,7 +32,7 @@ test-rust:
 	cargo clippy --quiet --target wasm32-unknown-unknown --lib -- -D warnings
 
 test-node:
-	node --test tests/node/
+	node --test sandbox/test/ tests/node/
 
 test-wasm:
 	scripts/test-wasm.sh
