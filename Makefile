@@ -9,7 +9,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup setup-browser pkg demo test test-rust test-node test-wasm test-js bench worker-dev clean
+.PHONY: setup setup-browser pkg demo test test-rust test-node test-wasm test-worker test-js bench worker-dev clean
 
 setup:
 	scripts/setup.sh build
@@ -23,7 +23,7 @@ pkg: setup
 demo: setup pkg
 	node scripts/serve-demo.mjs
 
-test: setup-browser test-rust pkg test-node test-wasm
+test: setup-browser test-rust pkg test-node test-wasm test-worker
 	@echo "make test: all suites passed"
 
 test-rust:
@@ -33,6 +33,9 @@ test-rust:
 
 test-node:
 	node --test sandbox/test/ tests/node/
+
+test-worker:
+	node --test examples/worker-proxy/test/
 
 test-wasm:
 	scripts/test-wasm.sh
@@ -44,7 +47,7 @@ bench: setup pkg
 	node bench/run.mjs
 
 worker-dev: setup pkg
-	cd examples/worker-proxy && npm install --no-audit --no-fund --loglevel=error && npx wrangler dev --local
+	cd examples/worker-proxy && node scripts/dev.mjs
 
 clean:
 	rm -rf pkg target/screenshots tests/runtime/.work
