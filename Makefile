@@ -44,7 +44,7 @@ test-js:
 	scripts/test-js.sh
 
 bench: setup pkg
-	node bench/run.mjs
+	node --expose-gc bench/run.mjs
 
 worker-dev: setup pkg
 	cd examples/worker-proxy && node scripts/dev.mjs
