@@ -15,25 +15,7 @@ const SEND_OPS: [Op; 5] = [
     Op::BookSend,
     Op::JobsSend,
 ];
-const ALL_OPS: [Op; 17] = [
-    Op::Send,
-    Op::SendPattern,
-    Op::PostalCodeSend,
-    Op::PostalCodeCount,
-    Op::PostalCodeArea,
-    Op::BookSend,
-    Op::BookList,
-    Op::JobsSend,
-    Op::JobList,
-    Op::JobTrendList,
-    Op::JobsCount,
-    Op::CheckMessage,
-    Op::Delivery,
-    Op::InboxList,
-    Op::Credit,
-    Op::NewUser,
-    Op::AccessList,
-];
+const ALL_OPS: [Op; 17] = Op::ALL;
 
 /// Objects with their keys sorted, recursively: serde_json (without `preserve_order`) sorts
 /// keys, so key order is compared only in `extra_keys_follow_the_mapped_ones_in_order`.

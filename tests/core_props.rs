@@ -19,25 +19,7 @@ use ippanel_wasm::core::sms::{sms_parts, Encoding};
 use proptest::prelude::*;
 use proptest::sample::select;
 
-const ALL_OPS: [Op; 17] = [
-    Op::Send,
-    Op::SendPattern,
-    Op::PostalCodeSend,
-    Op::PostalCodeCount,
-    Op::PostalCodeArea,
-    Op::BookSend,
-    Op::BookList,
-    Op::JobsSend,
-    Op::JobList,
-    Op::JobTrendList,
-    Op::JobsCount,
-    Op::CheckMessage,
-    Op::Delivery,
-    Op::InboxList,
-    Op::Credit,
-    Op::NewUser,
-    Op::AccessList,
-];
+const ALL_OPS: [Op; 17] = Op::ALL;
 
 /// `default` cases, or `PROPTEST_CASES` when set.
 fn cases(default: u32) -> ProptestConfig {

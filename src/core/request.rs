@@ -303,6 +303,27 @@ pub enum Request {
 }
 
 impl Op {
+    /// Every op, in the order of API.md's table.
+    pub const ALL: [Op; 17] = [
+        Op::Send,
+        Op::SendPattern,
+        Op::PostalCodeSend,
+        Op::PostalCodeCount,
+        Op::PostalCodeArea,
+        Op::BookSend,
+        Op::BookList,
+        Op::JobsSend,
+        Op::JobList,
+        Op::JobTrendList,
+        Op::JobsCount,
+        Op::CheckMessage,
+        Op::Delivery,
+        Op::InboxList,
+        Op::Credit,
+        Op::NewUser,
+        Op::AccessList,
+    ];
+
     /// The op's name on the wire (`op=`), or the path for pattern sends.
     pub fn wire_name(self) -> &'static str {
         match self {

@@ -68,25 +68,7 @@ mod tests {
     use super::*;
     use crate::core::error::ErrorCode;
 
-    const ALL_OPS: [Op; 17] = [
-        Op::Send,
-        Op::SendPattern,
-        Op::PostalCodeSend,
-        Op::PostalCodeCount,
-        Op::PostalCodeArea,
-        Op::BookSend,
-        Op::BookList,
-        Op::JobsSend,
-        Op::JobList,
-        Op::JobTrendList,
-        Op::JobsCount,
-        Op::CheckMessage,
-        Op::Delivery,
-        Op::InboxList,
-        Op::Credit,
-        Op::NewUser,
-        Op::AccessList,
-    ];
+    const ALL_OPS: [Op; 17] = Op::ALL;
 
     fn errors() -> Vec<(CoreError, bool, bool)> {
         // (error, retryable for a read-only op, may have sent for a dispatched send)
