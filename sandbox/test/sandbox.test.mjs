@@ -96,6 +96,10 @@ test("newuser creates an account that can log in", async () => {
   assert.equal(await code(u), 304);
   assert.equal(await code({ ...u, user_uname: "" }), 303);
   assert.equal(await code({ ...u, user_uname: "x" + Date.now(), access_id: "99" }), 316);
+  for (const [field, value, expected] of [["user_pass", "", 317], ["national_id", "", 306], ["mobile", "", 314], ["mobile", "123", 315]]) {
+    assert.equal(await code({ ...u, user_uname: "y" + Date.now(), [field]: value }), expected, field);
+  }
+  assert.equal(await code({ op: "nosuchop" }), 1);
   assert.equal(await ok({ op: "credit" }, { uname: u.user_uname, pass: u.user_pass }), "0.00");
 });
 

@@ -35,8 +35,8 @@ pub struct Failure {
 }
 
 impl Transport {
-    /// Runs `wire` with retries (for read-only ops), returning the status and body text of the
-    /// last attempt that produced a usable answer, decoded by `decode`.
+    /// Runs `wire`, retrying read-only ops per `retry::should_retry`, and returns what `decode`
+    /// makes of the first usable answer, or the last failure.
     pub async fn call<T>(
         &self,
         op: Op,
