@@ -33,6 +33,7 @@ test-rust:
 
 test-node:
 	node --test sandbox/test/ tests/node/
+	tsc -p tests/types/tsconfig.json
 
 test-worker:
 	node --test examples/worker-proxy/test/

@@ -27,6 +27,11 @@ const wasmLine = "const wasmPath = `${__dirname}/ippanel_wasm_bg.wasm`;";
 if (!glue.includes(wasmLine)) throw new Error("nodejs glue changed shape: cannot point it at ../ippanel_wasm_bg.wasm");
 writeFileSync(cjsGlue, glue.replace(wasmLine, "const wasmPath = require('path').join(__dirname, '..', 'ippanel_wasm_bg.wasm');"));
 
+// Hand-written types: wasm-bindgen's would say `any`. The .d.cts twin serves require().
+const types = readFileSync(new URL("js/index.d.ts", repo), "utf8");
+writeFileSync(at("index.d.ts"), types);
+writeFileSync(at("index.d.cts"), types);
+
 const publicNames = "Client, IppanelError, normalizeMobile, smsParts";
 const entries = {
   // Browsers and bundlers: fetch the wasm next to this module. Top-level await, because
@@ -71,12 +76,14 @@ const manifest = {
   description: field("description"),
   license: field("license"),
   type: "module",
-  files: ["*.js", "*.mjs", "*.cjs", "*.wasm", "cjs/", "README.md"],
+  files: ["*.js", "*.mjs", "*.cjs", "*.d.ts", "*.d.cts", "*.wasm", "cjs/", "README.md"],
   sideEffects: ["./browser.js", "./node.mjs", "./node.cjs", "./workerd.js"],
   main: "./node.cjs",
+  types: "./index.d.ts",
   module: "./browser.js",
   exports: {
     ".": {
+      types: { import: "./index.d.ts", require: "./index.d.cts" },
       workerd: "./workerd.js",
       node: { import: "./node.mjs", require: "./node.cjs" },
       bun: "./node.mjs",
