@@ -9,7 +9,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup setup-browser pkg demo test test-rust test-node test-wasm test-worker test-js bench worker-dev clean
+.PHONY: setup setup-browser pkg demo test test-rust test-node test-wasm test-worker test-demo test-js bench worker-dev clean
 
 setup:
 	scripts/setup.sh build
@@ -23,7 +23,7 @@ pkg: setup
 demo: setup pkg
 	node scripts/serve-demo.mjs
 
-test: setup-browser test-rust pkg test-node test-wasm test-worker
+test: setup-browser test-rust pkg test-node test-wasm test-worker test-demo
 	@echo "make test: all suites passed"
 
 test-rust:
@@ -34,6 +34,9 @@ test-rust:
 test-node:
 	node --test sandbox/test/ tests/node/
 	tsc -p tests/types/tsconfig.json
+
+test-demo:
+	node --test tests/browser/
 
 test-worker:
 	node --test examples/worker-proxy/test/

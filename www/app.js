@@ -69,7 +69,7 @@ const T = {
     sendToJobs: "Send to these trends",
     postal: "Postal codes",
     loadAreas: "Load areas",
-    postalCode: "Postal code (or area)",
+    postalCode: "Postal code (10 digits)",
     operator: "Operator",
     gender: "Gender",
     genderAll: "All",
@@ -198,7 +198,7 @@ const T = {
     sendToJobs: "ارسال به این رسته‌ها",
     postal: "کد پستی",
     loadAreas: "بارگذاری مناطق",
-    postalCode: "کد پستی (یا منطقه)",
+    postalCode: "کد پستی (۱۰ رقمی)",
     operator: "اپراتور",
     gender: "جنسیت",
     genderAll: "همه",
@@ -986,10 +986,10 @@ async function loadAreas() {
   const out = tid("postal-out");
   const list = await run(out, tid("postal-load"), () => client.postalCodeArea());
   if (!list) return;
-  $("#postal-areas").replaceChildren(...list.map((a) => h("option", { value: a.code }, a.name)));
   render(out, () => list.length
-    ? h("div", { class: "chips", "data-testid": "postal-areas" }, list.slice(0, 40).map((a) => h("button", {
-      type: "button", class: "chip", onclick: () => { tid("postal-code").value = a.code; },
+    // Areas are shown for reference only: postalCodeCount/Send need a full 10-digit postal code.
+    ? h("div", { class: "chips", "data-testid": "postal-areas" }, list.slice(0, 40).map((a) => h("span", {
+      class: "chip",
     }, h("span", {}, a.name), " ", h("small", { dir: "ltr" }, a.code))))
     : infoBox(t("emptyList")));
 }
