@@ -18,7 +18,7 @@ console.log(`machine: ${os.cpus()[0]?.model} x${os.cpus().length}, node ${proces
 
 // 1. Size.
 const wasm = readFileSync(pkg("ippanel_wasm_bg.wasm"));
-const browserFiles = ["browser.js", "ippanel_wasm.js", "ippanel_error.js"].map((f) => readFileSync(pkg(f)));
+const browserFiles = ["browser.js", "ippanel_wasm.js", "ippanel_error.js", "transport.js"].map((f) => readFileSync(pkg(f)));
 const glueGz = gz(Buffer.concat(browserFiles));
 const totalGz = gz(wasm) + glueGz;
 line("1. wasm raw / gzip -9", `${kb(wasm.length)} / ${kb(gz(wasm))}`);
@@ -46,6 +46,8 @@ await fetch(`${base}/__sandbox/credit?uname=demo&amount=1000000000`, { method: "
 
 const glue = await import(pkg("ippanel_wasm.js").href);
 const exportsOfWasm = glue.initSync({ module: wasm });
+const { attempt, delay } = await import(pkg("transport.js").href);
+glue.__registerTransport(attempt, delay);
 const { Client } = glue;
 const client = new Client({ username: "demo", password: "demo-pass-1234", baseUrl: base });
 const rawCredit = async () => {

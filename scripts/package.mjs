@@ -12,13 +12,16 @@ for (const junk of [".gitignore", "ippanel_wasm.d.ts", "ippanel_wasm_bg.wasm.d.t
   rmSync(at(junk), { force: true });
 }
 
-// One source for the error class; the CommonJS copy is a mechanical transform of it.
-const errorSource = readFileSync(new URL("js/ippanel_error.js", repo), "utf8");
-writeFileSync(at("ippanel_error.js"), errorSource);
-writeFileSync(
-  at("ippanel_error.cjs"),
-  errorSource.replace("export class IppanelError", "class IppanelError") + "\nmodule.exports = { IppanelError };\n",
-);
+// One source for each JS module the entries load; the CommonJS copies are a mechanical
+// transform of it (drop `export`, list the names in module.exports).
+const jsModules = { "ippanel_error": ["IppanelError"], "transport": ["attempt", "delay"] };
+for (const [name, exported] of Object.entries(jsModules)) {
+  const source = readFileSync(new URL(`js/${name}.js`, repo), "utf8");
+  writeFileSync(at(`${name}.js`), source);
+  const cjs = source.replace(/^export (class|function|async function) /gm, "$1 ");
+  if (cjs.includes("export ")) throw new Error(`js/${name}.js: an export the CommonJS transform does not handle`);
+  writeFileSync(at(`${name}.cjs`), `"use strict";\n${cjs}\nmodule.exports = { ${exported.join(", ")} };\n`);
+}
 
 // The nodejs glue sits in cjs/ but must load the one wasm at the package root.
 const cjsGlue = at("cjs/ippanel_wasm.cjs");
@@ -36,33 +39,41 @@ const publicNames = "Client, IppanelError, normalizeMobile, smsParts";
 const entries = {
   // Browsers and bundlers: fetch the wasm next to this module. Top-level await, because
   // `new Client()`, `normalizeMobile` and `smsParts` are synchronous and need the wasm ready.
-  "browser.js": `import init, { Client, normalizeMobile, smsParts, __registerErrorClass } from "./ippanel_wasm.js";
+  "browser.js": `import init, { Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } from "./ippanel_wasm.js";
 import { IppanelError } from "./ippanel_error.js";
+import { attempt, delay } from "./transport.js";
 await init({ module_or_path: new URL("./ippanel_wasm_bg.wasm", import.meta.url) });
 __registerErrorClass(IppanelError);
+__registerTransport(attempt, delay);
 export { ${publicNames} };
 `,
   // Node ESM: read the file synchronously; no top-level await, so require(esm) works too.
   "node.mjs": `import { readFileSync } from "node:fs";
-import { initSync, Client, normalizeMobile, smsParts, __registerErrorClass } from "./ippanel_wasm.js";
+import { initSync, Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } from "./ippanel_wasm.js";
 import { IppanelError } from "./ippanel_error.js";
+import { attempt, delay } from "./transport.js";
 initSync({ module: readFileSync(new URL("./ippanel_wasm_bg.wasm", import.meta.url)) });
 __registerErrorClass(IppanelError);
+__registerTransport(attempt, delay);
 export { ${publicNames} };
 `,
   // Node CommonJS: the nodejs glue loads the wasm itself.
   "node.cjs": `"use strict";
-const { Client, normalizeMobile, smsParts, __registerErrorClass } = require("./cjs/ippanel_wasm.cjs");
+const { Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } = require("./cjs/ippanel_wasm.cjs");
 const { IppanelError } = require("./ippanel_error.cjs");
+const { attempt, delay } = require("./transport.cjs");
 __registerErrorClass(IppanelError);
+__registerTransport(attempt, delay);
 module.exports = { ${publicNames} };
 `,
   // Cloudflare Workers: the wasm arrives as a compiled module (workerd refuses to compile bytes).
   "workerd.js": `import wasm from "./ippanel_wasm_bg.wasm";
-import { initSync, Client, normalizeMobile, smsParts, __registerErrorClass } from "./ippanel_wasm.js";
+import { initSync, Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } from "./ippanel_wasm.js";
 import { IppanelError } from "./ippanel_error.js";
+import { attempt, delay } from "./transport.js";
 initSync({ module: wasm });
 __registerErrorClass(IppanelError);
+__registerTransport(attempt, delay);
 export { ${publicNames} };
 `,
 };

@@ -23,4 +23,4 @@ pub mod core;
 mod wasm;
 
 #[cfg(target_arch = "wasm32")]
-pub use wasm::{normalize_mobile, register_error_class, sms_parts, Client};
+pub use wasm::{normalize_mobile, register_error_class, register_transport, sms_parts, Client};

@@ -2,7 +2,7 @@
 //! in Node and in headless Chromium: every op, success and error, through the real transport.
 #![cfg(target_arch = "wasm32")]
 
-use ippanel_wasm::{normalize_mobile, sms_parts, Client};
+use ippanel_wasm::{normalize_mobile, register_transport, sms_parts, Client};
 use js_sys::{Array, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -30,7 +30,16 @@ fn number(value: &JsValue, key: &str) -> f64 {
     field(value, key).as_f64().unwrap_or_else(|| panic!("{key} is not a number"))
 }
 
+/// Registers `js/transport.js` with the wasm, as every package entry does (tests load no entry).
+fn install_transport() {
+    let source = include_str!("../js/transport.js").replace("export ", "");
+    let make = js_sys::Function::new_no_args(&format!("{source}\nreturn [attempt, delay];"));
+    let pair: Array = make.call0(&JsValue::UNDEFINED).expect("transport.js evaluates").unchecked_into();
+    register_transport(pair.get(0).unchecked_into(), pair.get(1).unchecked_into());
+}
+
 fn client_at(base: &str, password: &str) -> Client {
+    install_transport();
     let options = js_sys::Object::new();
     Reflect::set(&options, &"username".into(), &"demo".into()).unwrap();
     Reflect::set(&options, &"password".into(), &password.into()).unwrap();

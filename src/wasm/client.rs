@@ -154,7 +154,7 @@ impl Client {
                 username,
                 password,
                 password_encoded,
-                transport: Transport { base_url, timeout_ms, retries: retries as u32, fetch },
+                transport: Transport { base_url, timeout_ms, retries: retries as u32, fetch: fetch.map_or(JsValue::UNDEFINED, JsValue::from) },
             }),
         })
     }

@@ -1,8 +1,8 @@
 //! The thin wasm-bindgen layer: JS values in, the core in the middle, `fetch` out.
 //!
 //! One concern per module: `bindings` (the JS globals), `read` (JS request objects → core
-//! requests), `json_bridge` (JSON between the engine and the core), `transport` (fetch, timeout,
-//! abort, retry), `error` (core errors → `IppanelError`), `client` (the `Client` class).
+//! requests), `json_bridge` (JSON between the engine and the core), `transport` (the retry
+//! loop around `js/transport.js`'s single attempt), `error` (core errors → `IppanelError`), `client` (the `Client` class).
 
 mod bindings;
 mod client;
@@ -13,6 +13,7 @@ mod transport;
 
 pub use client::Client;
 pub use error::register_error_class;
+pub use transport::register_transport;
 
 use crate::core::{mobile, sms};
 use js_sys::Object;

@@ -1,0 +1,81 @@
+/**
+ * The JavaScript half of the one transport: a single HTTP attempt and a cancellable wait.
+ * The wasm client (retry rule, encoding, decoding, errors) awaits exactly one of these promises
+ * per attempt; doing the fetch, the timer and the body read here costs the wasm no async
+ * bindings and the engine no Rust closures. The package entry registers both functions with
+ * the wasm through `__registerTransport`.
+ *
+ * Neither function ever rejects: every outcome is a plain array the wasm reads by position.
+ */
+
+/** Bodies longer than this (UTF-16 units) are refused before they are copied into wasm memory. */
+const MAX_BODY_UNITS = 4 * 1024 * 1024;
+
+/**
+ * Waits `ms` (or less, if `signal` aborts). Resolves to `false` when aborted.
+ * @param {number} ms
+ * @param {AbortSignal | undefined} signal
+ * @returns {Promise<boolean>}
+ */
+export function delay(ms, signal) {
+  if (signal?.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve(!signal?.aborted);
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done);
+  });
+}
+
+/**
+ * One POST, its body read as text, under one timeout; after waiting `delayMs` (retry backoff).
+ * Resolves to:
+ * - `[status, text]` when an answer arrived;
+ * - `[status, head, "too_large"]` when its body was over the cap (head: its first 2048 units);
+ * - `[0, detail, kind, dispatched]` with kind `timeout`, `aborted` or `network`; `dispatched`
+ *   says whether the request had been handed to `fetch` (a send may then have gone out).
+ * @param {typeof fetch | undefined} fetchFn the caller's fetch, or undefined for the global one
+ * @param {string} url
+ * @param {string | undefined} body the form body, or undefined for a body-less POST
+ * @param {number} timeoutMs
+ * @param {AbortSignal | undefined} signal the caller's signal
+ * @param {number} delayMs
+ */
+export async function attempt(fetchFn, url, body, timeoutMs, signal, delayMs) {
+  if (delayMs > 0 && !(await delay(delayMs, signal))) return [0, "", "aborted", false];
+  if (signal?.aborted) return [0, "", "aborted", false];
+  // One controller per attempt carries both the timeout and the caller's abort, so either one
+  // frees the connection instead of leaving it to finish in the background.
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  const timer = setTimeout(abort, timeoutMs);
+  signal?.addEventListener("abort", abort);
+  const init = { method: "POST", signal: controller.signal };
+  if (body !== undefined) {
+    init.headers = { "content-type": "application/x-www-form-urlencoded;charset=UTF-8" };
+    init.body = body;
+  }
+  let dispatched = false;
+  try {
+    // Looked up per call so a runtime's or a test's replacement is used; the global fetch is
+    // called on the global object (browsers throw otherwise).
+    const pending = fetchFn ? fetchFn(url, init) : globalThis.fetch(url, init);
+    dispatched = true;
+    const response = await pending;
+    const text = await response.text();
+    if (text.length > MAX_BODY_UNITS) return [response.status, text.slice(0, 2048), "too_large"];
+    return [response.status, text];
+  } catch (error) {
+    if (signal?.aborted) return [0, "", "aborted", dispatched];
+    if (controller.signal.aborted) return [0, "", "timeout", dispatched];
+    const code = error?.cause?.code;
+    const detail = String(error?.message ?? "fetch failed") + (typeof code === "string" ? ` (${code})` : "");
+    return [0, detail, "network", dispatched];
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", abort);
+  }
+}
