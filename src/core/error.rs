@@ -342,8 +342,8 @@ impl CoreError {
             return;
         }
         let mask = |text: &mut String| {
-            if text.contains(secret) {
-                *text = text.replace(secret, "***");
+            if let Some(masked) = super::text::replace_all(text, secret, "***") {
+                *text = masked;
             }
         };
         mask(&mut self.message);

@@ -171,7 +171,7 @@ pub fn f64_to_i64(n: f64) -> Option<i64> {
 /// text the decoder lets through as [`Json::NumText`].
 pub fn is_decimal_text(s: &str) -> bool {
     let unsigned = s.strip_prefix('-').unwrap_or(s);
-    let (int, frac) = match unsigned.split_once('.') {
+    let (int, frac) = match super::text::split_once_byte(unsigned, b'.') {
         Some((int, frac)) => (int, Some(frac)),
         None => (unsigned, None),
     };

@@ -23,3 +23,4 @@ pub mod response;
 pub mod retry;
 pub mod sms;
 pub mod tehran_time;
+pub mod text;

@@ -566,7 +566,7 @@ fn encode_new_user(form: &mut Form, r: &NewUserRequest) -> Check<()> {
     let access_id = id_number(r.access_id, "accessId")?;
     // A bad mobile is quoted back, unless the new user's password was typed into it: the
     // caller's redaction only knows the account's own password.
-    let quote = r.password.is_empty() || !r.mobile.contains(r.password.as_str());
+    let quote = !super::text::contains(&r.mobile, &r.password);
     let mobile = normalize_mobile_checked(&r.mobile, "mobile", quote)?;
     let postal = match optional(&r.postal_code) {
         Some(code) => postal_code(code, "postalCode")?,
@@ -574,8 +574,8 @@ fn encode_new_user(form: &mut Form, r: &NewUserRequest) -> Check<()> {
     };
     let email = optional(&r.email).unwrap_or_default();
     if !email.is_empty() {
-        let valid = email.split_once('@').is_some_and(|(user, host)| {
-            !user.is_empty() && !host.is_empty() && !host.contains('@')
+        let valid = super::text::split_once_byte(email, b'@').is_some_and(|(user, host)| {
+            !user.is_empty() && !host.is_empty() && !host.bytes().any(|b| b == b'@')
         });
         if !valid {
             return fail(

@@ -118,7 +118,7 @@ fn envelope(op: Op, items: Vec<Json>, ctx: Ctx) -> Decoded {
 
 fn is_delivery_text(item: &Json) -> bool {
     // A colon never appears in a numeric code.
-    matches!(item, Json::Str(s) if s.contains(':'))
+    matches!(item, Json::Str(s) if s.bytes().any(|b| b == b':'))
 }
 
 /// The code of `[code, data]`: a whole JSON number, or a string holding one (`"0"`). Other
@@ -425,7 +425,7 @@ pub fn camel_case(key: &str) -> String {
 /// A delivery entry: `"<recipient>:<status>"`, split at the last colon, or an object.
 fn delivery_item(item: Json, ctx: Ctx) -> Decoded {
     match item {
-        Json::Str(s) => match s.rsplit_once(':') {
+        Json::Str(s) => match super::text::rsplit_once_byte(&s, b':') {
             Some((recipient, status)) if !recipient.trim().is_empty() => Ok(Json::obj([
                 ("recipient", Json::Str(String::from(recipient.trim()))),
                 ("status", Json::Str(String::from(status.trim()))),

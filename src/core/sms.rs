@@ -61,11 +61,12 @@ const GSM_BASIC_OTHER: &str =
 /// The extension table: each of these is sent as escape + char, two septets.
 const GSM_EXTENSION: &str = "\u{c}^{}\\[~]|€";
 
-/// Septets `c` takes in GSM-7, or `None` when it is not in the GSM alphabet.
+/// Septets `c` takes in GSM-7, or `None` when it is not in the GSM alphabet. (A scan of
+/// `chars()`, not `str::contains`, which would pull the pattern machinery into the wasm.)
 pub fn gsm_septets(c: char) -> Option<u32> {
-    if c.is_ascii_alphanumeric() || GSM_BASIC_OTHER.contains(c) {
+    if c.is_ascii_alphanumeric() || GSM_BASIC_OTHER.chars().any(|g| g == c) {
         Some(1)
-    } else if GSM_EXTENSION.contains(c) {
+    } else if GSM_EXTENSION.chars().any(|g| g == c) {
         Some(2)
     } else {
         None

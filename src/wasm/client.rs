@@ -129,7 +129,10 @@ impl Client {
         let base_url = match read::opt_string(options, "baseUrl")? {
             None => String::from(DEFAULT_BASE_URL),
             Some(url) => {
-                let trimmed = url.trim().trim_end_matches('/');
+                let mut trimmed = url.trim();
+                while let Some(shorter) = trimmed.strip_suffix('/') {
+                    trimmed = shorter;
+                }
                 let lower = trimmed.to_ascii_lowercase();
                 let host_len = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).map_or(0, str::len);
                 if host_len == 0 {
