@@ -21,4 +21,4 @@ cp "$tmp/ippanel_wasm.js" pkg/cjs/ippanel_wasm.cjs
 rm -rf "$tmp"
 
 node scripts/package.mjs
-node scripts/minify.mjs
+node scripts/optimize-js.mjs
