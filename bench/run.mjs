@@ -46,8 +46,8 @@ await fetch(`${base}/__sandbox/credit?uname=demo&amount=1000000000`, { method: "
 
 const glue = await import(pkg("ippanel_wasm.js").href);
 const exportsOfWasm = glue.initSync({ module: wasm });
-const { attempt, delay } = await import(pkg("transport.js").href);
-glue.__registerTransport(attempt, delay);
+const { run, delay } = await import(pkg("transport.js").href);
+glue.__registerTransport(run, delay);
 const { Client } = glue;
 const client = new Client({ username: "demo", password: "demo-pass-1234", baseUrl: base });
 const rawCredit = async () => {

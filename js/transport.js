@@ -1,11 +1,10 @@
 /**
- * The JavaScript half of the one transport: a single HTTP attempt and a cancellable wait.
- * The wasm client (retry rule, encoding, decoding, errors) awaits exactly one of these promises
- * per attempt; doing the fetch, the timer and the body read here costs the wasm no async
- * bindings and the engine no Rust closures. The package entry registers both functions with
- * the wasm through `__registerTransport`.
- *
- * Neither function ever rejects: every outcome is a plain array the wasm reads by position.
+ * The JavaScript half of the one transport. The wasm starts a call by calling `run` with the
+ * request and a call id; `run` makes each attempt (fetch, per-attempt timeout, the caller's
+ * AbortSignal, body read) and hands its outcome to the wasm's `settle`, which decodes it and
+ * says whether to resolve, reject, or try again after a backoff. The wasm keeps the policy; this
+ * file keeps the I/O, so a call costs no Rust future and no Rust closure. The package entry
+ * registers `run` and `delay` with the wasm through `__registerTransport`.
  */
 
 /** Bodies longer than this (UTF-16 units) are refused before they are copied into wasm memory. */
@@ -32,7 +31,7 @@ export function delay(ms, signal) {
 
 /**
  * One POST, its body read as text, under one timeout; after waiting `delayMs` (retry backoff).
- * Resolves to:
+ * Never rejects; resolves to:
  * - `[status, text]` when an answer arrived;
  * - `[status, head, "too_large"]` when its body was over the cap (head: its first 2048 units);
  * - `[0, detail, kind, dispatched]` with kind `timeout`, `aborted` or `network`; `dispatched`
@@ -44,7 +43,7 @@ export function delay(ms, signal) {
  * @param {AbortSignal | undefined} signal the caller's signal
  * @param {number} delayMs
  */
-export async function attempt(fetchFn, url, body, timeoutMs, signal, delayMs) {
+async function attempt(fetchFn, url, body, timeoutMs, signal, delayMs) {
   if (delayMs > 0 && !(await delay(delayMs, signal))) return [0, "", "aborted", false];
   if (signal?.aborted) return [0, "", "aborted", false];
   // One controller per attempt carries both the timeout and the caller's abort, so either one
@@ -77,5 +76,26 @@ export async function attempt(fetchFn, url, body, timeoutMs, signal, delayMs) {
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", abort);
+  }
+}
+
+/**
+ * Runs call `id` to its end: attempts until `settle` (the wasm) answers `[0, result]` (resolve)
+ * or `[1, error]` (reject an IppanelError); `[2, delayMs]` means attempt again after `delayMs`.
+ * @param {(id: number, outcome: unknown[]) => [number, unknown]} settle
+ * @param {number} id
+ * @param {typeof fetch | undefined} fetchFn
+ * @param {string} url
+ * @param {string | undefined} body
+ * @param {number} timeoutMs
+ * @param {AbortSignal | undefined} signal
+ */
+export async function run(settle, id, fetchFn, url, body, timeoutMs, signal) {
+  let delayMs = 0;
+  for (;;) {
+    const [verdict, value] = settle(id, await attempt(fetchFn, url, body, timeoutMs, signal, delayMs));
+    if (verdict === 0) return value;
+    if (verdict === 1) throw value;
+    delayMs = value;
   }
 }

@@ -14,7 +14,7 @@ for (const junk of [".gitignore", "ippanel_wasm.d.ts", "ippanel_wasm_bg.wasm.d.t
 
 // One source for each JS module the entries load; the CommonJS copies are a mechanical
 // transform of it (drop `export`, list the names in module.exports).
-const jsModules = { "ippanel_error": ["IppanelError"], "transport": ["attempt", "delay"] };
+const jsModules = { "ippanel_error": ["IppanelError"], "transport": ["run", "delay"] };
 for (const [name, exported] of Object.entries(jsModules)) {
   const source = readFileSync(new URL(`js/${name}.js`, repo), "utf8");
   writeFileSync(at(`${name}.js`), source);
@@ -41,10 +41,10 @@ const entries = {
   // `new Client()`, `normalizeMobile` and `smsParts` are synchronous and need the wasm ready.
   "browser.js": `import init, { Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } from "./ippanel_wasm.js";
 import { IppanelError } from "./ippanel_error.js";
-import { attempt, delay } from "./transport.js";
+import { run, delay } from "./transport.js";
 await init({ module_or_path: new URL("./ippanel_wasm_bg.wasm", import.meta.url) });
 __registerErrorClass(IppanelError);
-__registerTransport(attempt, delay);
+__registerTransport(run, delay);
 export { ${publicNames} };
 `,
   // Node ESM: read the file synchronously; no top-level await, so require(esm) works too.
@@ -53,29 +53,29 @@ export { ${publicNames} };
   "node.mjs": `const { readFileSync } = process.getBuiltinModule("fs");
 import { initSync, Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } from "./ippanel_wasm.js";
 import { IppanelError } from "./ippanel_error.js";
-import { attempt, delay } from "./transport.js";
+import { run, delay } from "./transport.js";
 initSync({ module: readFileSync(new URL("./ippanel_wasm_bg.wasm", import.meta.url)) });
 __registerErrorClass(IppanelError);
-__registerTransport(attempt, delay);
+__registerTransport(run, delay);
 export { ${publicNames} };
 `,
   // Node CommonJS: the nodejs glue loads the wasm itself.
   "node.cjs": `"use strict";
 const { Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } = require("./cjs/ippanel_wasm.cjs");
 const { IppanelError } = require("./ippanel_error.cjs");
-const { attempt, delay } = require("./transport.cjs");
+const { run, delay } = require("./transport.cjs");
 __registerErrorClass(IppanelError);
-__registerTransport(attempt, delay);
+__registerTransport(run, delay);
 module.exports = { ${publicNames} };
 `,
   // Cloudflare Workers: the wasm arrives as a compiled module (workerd refuses to compile bytes).
   "workerd.js": `import wasm from "./ippanel_wasm_bg.wasm";
 import { initSync, Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } from "./ippanel_wasm.js";
 import { IppanelError } from "./ippanel_error.js";
-import { attempt, delay } from "./transport.js";
+import { run, delay } from "./transport.js";
 initSync({ module: wasm });
 __registerErrorClass(IppanelError);
-__registerTransport(attempt, delay);
+__registerTransport(run, delay);
 export { ${publicNames} };
 `,
 };

@@ -33,7 +33,7 @@ fn number(value: &JsValue, key: &str) -> f64 {
 /// Registers `js/transport.js` with the wasm, as every package entry does (tests load no entry).
 fn install_transport() {
     let source = include_str!("../js/transport.js").replace("export ", "");
-    let make = js_sys::Function::new_no_args(&format!("{source}\nreturn [attempt, delay];"));
+    let make = js_sys::Function::new_no_args(&format!("{source}\nreturn [run, delay];"));
     let pair: Array = make.call0(&JsValue::UNDEFINED).expect("transport.js evaluates").unchecked_into();
     register_transport(pair.get(0).unchecked_into(), pair.get(1).unchecked_into());
 }

@@ -12,19 +12,20 @@ extern "C" {
     /// The caller's `AbortSignal`; only handed on to the JS half of the transport.
     pub type AbortSignal;
 
-    /// `attempt(fetch, url, body, timeoutMs, signal, delayMs)` of `js/transport.js`.
+    /// `run(settle, id, fetch, url, body, timeoutMs, signal)` of `js/transport.js`.
     #[derive(Clone)]
-    pub type AttemptFn;
+    pub type RunFn;
     #[wasm_bindgen(method, catch, js_name = call)]
     pub fn run(
-        this: &AttemptFn,
+        this: &RunFn,
         this_arg: &JsValue,
+        settle: &JsValue,
+        id: u32,
         fetch: &JsValue,
         url: &str,
         body: &JsValue,
         timeout_ms: f64,
         signal: &JsValue,
-        delay_ms: u32,
     ) -> Result<Promise, JsValue>;
 
     /// `delay(ms, signal)` of `js/transport.js`: resolves to false when aborted.

@@ -4,18 +4,16 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::core::error::CoreError;
-use crate::core::json::Json;
 use crate::core::request::{self, Credentials, Op, Request, SendRequest, WireRequest};
-use crate::core::{bulk, response, retry};
+use crate::core::{bulk, retry};
 use js_sys::{Array, Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use super::bindings::{get, set, AbortSignal};
 use super::error::to_js_error;
-use super::json_bridge::{to_js, EngineJson};
 use super::read;
-use super::transport::{sleep, Failure, Transport};
+use super::transport::{self, sleep, Transport};
 
 const DEFAULT_BASE_URL: &str = "https://ippanel.com";
 const DEFAULT_TIMEOUT_MS: f64 = 30_000.0;
@@ -34,12 +32,13 @@ pub struct Client {
     inner: Rc<Inner>,
 }
 
-struct Inner {
+/// What every call of one `Client` shares, calls in flight included.
+pub(super) struct Inner {
     username: String,
     password: String,
     /// The password as it appears percent-encoded in a pattern URL, to redact that form too.
     password_encoded: String,
-    transport: Transport,
+    pub(super) transport: Transport,
 }
 
 impl Inner {
@@ -48,36 +47,26 @@ impl Inner {
     }
 
     /// The JS error for a failure, with the password scrubbed from every field.
-    fn reject(&self, op: Op, mut error: CoreError, dispatched: bool) -> JsValue {
+    pub(super) fn reject(&self, op: Op, mut error: CoreError, dispatched: bool) -> JsValue {
         error.redact(&self.password);
         error.redact(&self.password_encoded);
         let may_have_sent = retry::may_have_sent(op, &error, dispatched);
         to_js_error(&error, op.wire_name(), may_have_sent)
     }
+}
 
-    /// Encodes, sends, decodes: one wire call, as a decoded result tree.
-    async fn exchange(&self, request: &Request, signal: Option<&AbortSignal>) -> Result<Json, (CoreError, bool)> {
-        let op = request.op();
-        let wire = request::encode(self.credentials(), request).map_err(|e| (e, false))?;
-        self.exchange_wire(op, &wire, signal).await
+/// Encodes a request that was read and starts it; a bad request is a rejected promise.
+fn start(inner: &Rc<Inner>, op: Op, read: Result<(Request, Option<AbortSignal>), CoreError>) -> Promise {
+    let started = read.and_then(|(request, signal)| Ok((request::encode(inner.credentials(), &request)?, signal)));
+    match started {
+        Ok((wire, signal)) => transport::start(inner, op, &wire, signal.as_ref()),
+        Err(error) => Promise::reject(&inner.reject(op, error, false)),
     }
+}
 
-    async fn exchange_wire(&self, op: Op, wire: &WireRequest, signal: Option<&AbortSignal>) -> Result<Json, (CoreError, bool)> {
-        self.transport
-            .call(op, wire, signal, |status, body| response::decode(op, status, body, &EngineJson))
-            .await
-            .map_err(|Failure { error, dispatched }| (error, dispatched))
-    }
-
-    /// Runs a call whose request was already read, and converts the outcome for JS. Not generic,
-    /// so the 17 methods share one compiled future instead of one each.
-    async fn run(self: Rc<Self>, op: Op, read: Result<(Request, Option<AbortSignal>), CoreError>) -> Result<JsValue, JsValue> {
-        let (request, signal) = read.map_err(|e| self.reject(op, e, false))?;
-        match self.exchange(&request, signal.as_ref()).await {
-            Ok(result) => Ok(to_js(&result)),
-            Err((error, dispatched)) => Err(self.reject(op, error, dispatched)),
-        }
-    }
+/// The outcome of a started call: the JS result, or the `IppanelError` it rejected with.
+async fn outcome(promise: Promise) -> Result<JsValue, JsValue> {
+    JsFuture::from(promise).await
 }
 
 /// Reads a request object and its `signal`.
@@ -165,7 +154,7 @@ impl Client {
     /// Reads now (so a bad argument is reported against what the caller passed), runs later;
     /// either way the outcome is a promise.
     fn spawn(&self, op: Op, read: Result<(Request, Option<AbortSignal>), CoreError>) -> Promise {
-        future_to_promise(self.inner.clone().run(op, read))
+        start(&self.inner, op, read)
     }
 
     /// `send`: one message to one or more recipients. Resolves to `{ bulkId }`.
@@ -298,21 +287,17 @@ impl Client {
             let timeout = opt_positive(&opts, "timeoutMs", 600_000.0, f64::MAX).map_err(fail)?;
             let on_update = read::opt_function(&opts, "onUpdate").map_err(fail)?;
             let signal = read::signal(&opts).map_err(fail)?;
-            let request = Request::Delivery { bulk_id: id };
+            let wire = request::encode(inner.credentials(), &Request::Delivery { bulk_id: id }).map_err(fail)?;
             let deadline = js_sys::Date::now() + timeout;
             loop {
-                let entries = match inner.exchange(&request, signal.as_ref()).await {
-                    Ok(entries) => entries,
-                    Err((error, dispatched)) => return Err(inner.reject(Op::Delivery, error, dispatched)),
-                };
-                let js_entries = to_js(&entries);
+                let entries = outcome(transport::start(&inner, Op::Delivery, &wire, signal.as_ref())).await?;
                 if let Some(callback) = &on_update {
                     // A throwing callback must not stop the polling it observes.
-                    let _ = callback.call1(&JsValue::UNDEFINED, &js_entries);
+                    let _ = callback.call1(&JsValue::UNDEFINED, &entries);
                 }
                 let left = deadline - js_sys::Date::now();
                 if all_final(&entries) || left <= 0.0 {
-                    return Ok(js_entries);
+                    return Ok(entries);
                 }
                 if !sleep(interval.min(left), signal.as_ref()).await {
                     return Err(inner.reject(Op::Delivery, CoreError::aborted(), false));
@@ -332,17 +317,16 @@ impl Client {
 }
 
 /// Whether every delivery entry is in a final state (and there is at least one).
-fn all_final(entries: &Json) -> bool {
-    match entries {
-        Json::Arr(items) if !items.is_empty() => items.iter().all(|item| {
-            matches!(item.get("status"), Some(Json::Str(s)) if s == "delivered" || s == "failed" || s == "discarded")
-        }),
-        _ => false,
-    }
+fn all_final(entries: &JsValue) -> bool {
+    let Some(items) = entries.dyn_ref::<Array>() else { return false };
+    items.length() > 0
+        && items.iter().all(|item| {
+            matches!(get(&item, "status").as_string().as_deref(), Some("delivered" | "failed" | "discarded"))
+        })
 }
 
-/// One batch's result: the decoded `{ bulkId }`, or the `IppanelError` it rejected with.
-type BatchOutcome = Result<Json, JsValue>;
+/// One batch's result: `{ bulkId }`, or the `IppanelError` it rejected with.
+type BatchOutcome = Result<JsValue, JsValue>;
 
 /// A validated `sendBulk` call, every batch already encoded.
 struct BulkPlan {
@@ -391,10 +375,7 @@ impl BulkPlan {
                     let index = next.get();
                     let Some((recipients, wire)) = plan.batches.get(index) else { break };
                     next.set(index + 1);
-                    let outcome = match inner.exchange_wire(Op::Send, wire, plan.signal.as_ref()).await {
-                        Ok(json) => Ok(json),
-                        Err((error, dispatched)) => Err(inner.reject(Op::Send, error, dispatched)),
-                    };
+                    let outcome = outcome(transport::start(&inner, Op::Send, wire, plan.signal.as_ref())).await;
                     if let Some(slot) = results.borrow_mut().get_mut(index) {
                         *slot = Some(outcome);
                     }
@@ -418,9 +399,9 @@ impl BulkPlan {
             let batch = Object::new();
             set(&batch, "recipients", &recipients.iter().map(|r| JsValue::from_str(r)).collect::<Array>());
             match outcome {
-                Some(Ok(json)) => {
+                Some(Ok(result)) => {
                     sent += recipients.len();
-                    set(&batch, "bulkId", &get(&to_js(&json), "bulkId"));
+                    set(&batch, "bulkId", &get(&result, "bulkId"));
                 }
                 Some(Err(error)) => {
                     failed += recipients.len();
