@@ -1,7 +1,8 @@
 // make bench: size, cold start, call overhead, memory and sendBulk throughput, each printed
 // beside the baseline it is compared with in the same run. Not a test: it never fails on a
 // missed target; it prints the figures and a summary.
-import { readFileSync, existsSync } from "node:fs";
+import { readFileSync, mkdtempSync } from "node:fs";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { spawn, spawnSync } from "node:child_process";
 import os from "node:os";
@@ -14,20 +15,75 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const targets = [];
 const line = (label, value, baseline) => console.log(`${label.padEnd(44)} ${value}${baseline ? `   (baseline: ${baseline})` : ""}`);
 
+// The tools `make` puts on PATH (wasm-bindgen, binaryen's wasm-opt, twiggy), when run directly.
+process.env.PATH = [new URL("node_modules/.bin", root).pathname, `${os.homedir()}/.cargo/bin`, process.env.PATH].join(":");
 console.log(`machine: ${os.cpus()[0]?.model} x${os.cpus().length}, node ${process.version}`);
 
 // 1. Size.
 const wasm = readFileSync(pkg("ippanel_wasm_bg.wasm"));
-const browserFiles = ["browser.js", "ippanel_wasm.js", "ippanel_error.js", "transport.js"].map((f) => readFileSync(pkg(f)));
+// browser.js is one bundled file (glue, error class, transport): all the JS a browser loads.
+const browserFiles = ["browser.js"].map((f) => readFileSync(pkg(f)));
 const glueGz = gz(Buffer.concat(browserFiles));
 const totalGz = gz(wasm) + glueGz;
 line("1. wasm raw / gzip -9", `${kb(wasm.length)} / ${kb(gz(wasm))}`);
-line("   JS glue + browser entry gzip -9", kb(glueGz));
+line("   browser.js (entry, glue, error class, transport) gzip -9", kb(glueGz));
 line("   total a browser loads, gzip -9", kb(totalGz), "target 40.0 KB");
 targets.push(["total package <= 40 KB gz", totalGz <= 40 * 1024, kb(totalGz)]);
-const twiggy = spawnSync("twiggy", ["top", "-n", "12", new URL("target/wasm32-unknown-unknown/release/ippanel_wasm.wasm", root).pathname], { encoding: "utf8" });
-if (twiggy.status === 0) console.log("   top items of the un-optimized release wasm (twiggy; names kept):\n" + twiggy.stdout.split("\n").map((l) => "     " + l).join("\n"));
-else console.log("   (twiggy not installed: `cargo install twiggy` to list the largest items)");
+// What the bytes are: the release wasm through the same wasm-bindgen and wasm-opt -Oz, but with
+// names kept (-g), measured by twiggy and grouped. Needs twiggy (`cargo install twiggy`).
+const named = namedWasm();
+if (named) {
+  const groups = groupTwiggy(named);
+  const total = Object.values(groups).reduce((a, [b]) => a + b, 0);
+  console.log(`   what the ${kb(total)} of code and data are (names kept, twiggy; shallow bytes; code inlined into a caller counts there):`);
+  for (const [group, [bytes, top]] of Object.entries(groups).sort((a, b) => b[1][0] - a[1][0])) {
+    console.log(`     ${group.padEnd(34)} ${kb(bytes).padStart(9)}   ${top.slice(0, 2).map(([b, n]) => `${n} ${kb(b)}`).join(", ")}`);
+  }
+} else console.log("   (twiggy not installed: `cargo install twiggy` to see what the bytes are)");
+
+
+/** The release wasm, bindgen'd and optimized like pkg/ but keeping function names; null without twiggy. */
+function namedWasm() {
+  if (spawnSync("twiggy", ["--version"]).status !== 0) return null;
+  const dir = mkdtempSync(join(os.tmpdir(), "ippanel-bench-"));
+  const release = new URL("target/wasm32-unknown-unknown/release/ippanel_wasm.wasm", root).pathname;
+  const run = (cmd, args) => { const r = spawnSync(cmd, args, { encoding: "utf8" }); if (r.status !== 0) throw new Error(`${cmd}: ${r.stderr}`); };
+  run("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", dir, release]);
+  run("wasm-opt", ["-Oz", "--converge", "-g", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", join(dir, "ippanel_wasm_bg.wasm"), "-o", join(dir, "named.wasm")]);
+  return join(dir, "named.wasm");
+}
+
+/** twiggy's items grouped by what they are for: { group: [bytes, [[bytes, name]...]] }. */
+function groupTwiggy(file) {
+  const csv = spawnSync("twiggy", ["top", "-n", "100000", "--format", "csv", file], { encoding: "utf8" }).stdout;
+  const groups = {};
+  for (const row of csv.trim().split("\n").slice(1)) {
+    const m = row.match(/^"?(.*?)"?,(\d+),[\d.]+,/);
+    if (!m) continue;
+    const [, quoted, size] = m;
+    const name = quoted.replaceAll('""', '"');
+    const group =
+      /function names|data names/.test(name) ? null :
+      /data segment/.test(name) ? "data: bilingual messages, field names" :
+      /js_sys::futures|JsFuture|wasm_bindgen::convert::closures|Closure|call_once\{\{vtable/.test(name) ? "async runtime (sendBulk, waitForDelivery)" :
+      /dlmalloc|__rdl_|__rust_(alloc|dealloc|realloc)|raw_vec|finish_grow/.test(name) ? "allocator (dlmalloc)" :
+      /fmt|panic|Debug|Display|unwrap_failed|slice_index|thread::local|LazyCell|Once/.test(name) ? "std panic + fmt paths" :
+      /ippanel_wasm::core::request|ippanel_wasm::core::form|ippanel_wasm::core::mobile|tehran_time/.test(name) ? "core: validate + encode requests" :
+      /ippanel_wasm::core::response|ippanel_wasm::core::json/.test(name) ? "core: decode responses" :
+      /ippanel_wasm::core::error/.test(name) ? "core: error table + redaction" :
+      /ippanel_wasm::core/.test(name) ? "core: sms parts, retry, bulk, text" :
+      /ippanel_wasm::wasm::read/.test(name) ? "wasm: read JS arguments" :
+      /FnMut::call_mut|ippanel_wasm::wasm/.test(name) ? "wasm: client, transport settle, errors" :
+      /shim|externref|__wbindgen|__wbg|__externref/.test(name) ? "wasm-bindgen export/import shims" :
+      "other (core::str, iterators, ...)";
+    if (!group) continue;
+    const entry = (groups[group] ??= [0, []]);
+    entry[0] += Number(size);
+    entry[1].push([Number(size), name.replace(/::h[0-9a-f]{16}$/, "").replace(/\[[0-9a-f]{16}\]/g, "").slice(0, 60)]);
+  }
+  for (const entry of Object.values(groups)) entry[1].sort((a, b) => b[0] - a[0]);
+  return groups;
+}
 
 // 2. Cold start: import to first smsParts result, fresh processes.
 const coldStart = (module) => {
@@ -38,6 +94,19 @@ const coldWasm = coldStart(pkg("node.mjs").href);
 const coldPlain = coldStart(new URL("bench/plain-sms.mjs", root).href);
 line("2. cold start, import -> smsParts (median 20)", `${coldWasm.toFixed(2)} ms`, `plain JS module ${coldPlain.toFixed(2)} ms`);
 targets.push(["cold start within 2 ms of plain JS", coldWasm - coldPlain <= 2, `+${(coldWasm - coldPlain).toFixed(2)} ms`]);
+// Where the time goes: the same steps as node.mjs, one by one, after the ESM loader has been
+// warmed by importing the plain module (the part both figures above pay).
+const phaseNames = ["glue JS load", "read .wasm", "compile (WebAssembly.Module)", "instantiate + init", "first smsParts"];
+const phaseCode = `await import(${JSON.stringify(new URL("bench/plain-sms.mjs", root).href)});
+const T = [performance.now()];
+const glue = await import(${JSON.stringify(pkg("ippanel_wasm.js").href)}); T.push(performance.now());
+const bytes = process.getBuiltinModule("fs").readFileSync(${JSON.stringify(pkg("ippanel_wasm_bg.wasm").pathname)}); T.push(performance.now());
+const module = new WebAssembly.Module(bytes); T.push(performance.now());
+glue.initSync({ module }); T.push(performance.now());
+glue.smsParts("سلام"); T.push(performance.now());
+console.log(JSON.stringify(T.slice(1).map((t, i) => t - T[i])));`;
+const phases = Array.from({ length: 20 }, () => JSON.parse(spawnSync(process.execPath, ["--input-type=module", "-e", phaseCode], { encoding: "utf8" }).stdout));
+console.log("   where it goes (medians, loader already warm): " + phaseNames.map((n, i) => `${n} ${median(phases.map((p) => p[i])).toFixed(2)} ms`).join(", "));
 
 // The sandbox runs in its own process so it does not share the client's event loop.
 const sandbox = spawn(process.execPath, [new URL("sandbox/server.mjs", root).pathname, "--port", "0", "--quiet"], { stdio: ["ignore", "pipe", "inherit"] });
@@ -56,6 +125,20 @@ const rawCredit = async () => {
   if (code !== 0) throw new Error("credit failed");
   return Number(data);
 };
+// The same call with the per-attempt timeout the client applies: an AbortController whose
+// signal fetch must watch (in Node's fetch, most of the cost is that watching).
+const rawCreditWithTimeout = async () => {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 30000);
+  try {
+    const res = await fetch(`${base}/services.jspd`, { method: "POST", signal: controller.signal, headers: { "content-type": "application/x-www-form-urlencoded;charset=UTF-8" }, body: new URLSearchParams({ uname: "demo", pass: "demo-pass-1234", op: "credit" }) });
+    const [code, data] = JSON.parse(await res.text());
+    if (code !== 0) throw new Error("credit failed");
+    return Number(data);
+  } finally {
+    clearTimeout(timer);
+  }
+};
 const rate = async (fn, calls, concurrency = 32) => {
   let next = 0;
   const t0 = performance.now();
@@ -65,10 +148,16 @@ const rate = async (fn, calls, concurrency = 32) => {
 
 // 3. Call overhead: alternate raw and client runs, best of two each.
 await rate(rawCredit, 2000); await rate(() => client.credit(), 2000); // warm-up
-const raws = [], clients = [];
-for (let i = 0; i < 2; i++) { raws.push(await rate(rawCredit, 20000)); clients.push(await rate(() => client.credit(), 20000)); }
-const ratio = Math.max(...clients) / Math.max(...raws);
-line("3. credit() x20000 @32, client", `${Math.max(...clients).toFixed(0)} calls/s, ratio ${ratio.toFixed(2)}`, `raw fetch ${Math.max(...raws).toFixed(0)} calls/s (best of 2, alternated)`);
+const raws = [], timed = [], clients = [];
+for (let i = 0; i < 2; i++) {
+  raws.push(await rate(rawCredit, 20000));
+  timed.push(await rate(rawCreditWithTimeout, 20000));
+  clients.push(await rate(() => client.credit(), 20000));
+}
+const best = (xs) => Math.max(...xs);
+const ratio = best(clients) / best(raws);
+line("3. credit() x20000 @32, client", `${best(clients).toFixed(0)} calls/s, ratio ${ratio.toFixed(2)}`, `raw fetch ${best(raws).toFixed(0)} calls/s (best of 2, alternated)`);
+line("   where it goes: raw fetch + a timeout", `${best(timed).toFixed(0)} calls/s (${(best(timed) / best(raws)).toFixed(2)} of raw); the client is ${(best(clients) / best(timed)).toFixed(2)} of that`);
 targets.push(["throughput >= 0.9 x raw fetch", ratio >= 0.9, ratio.toFixed(2)]);
 
 // 4. Memory after 1,000 and 100,000 calls.
