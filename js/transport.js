@@ -7,8 +7,12 @@
  * registers `run` and `delay` with the wasm through `__registerTransport`.
  */
 
-/** Bodies longer than this (UTF-16 units) are refused before they are copied into wasm memory. */
-const MAX_BODY_UNITS = 4 * 1024 * 1024;
+/** Bodies longer than this (bytes) are refused; no more than this much of one is ever held. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** The service answers UTF-8; bytes that are not are a fault, not text to guess at. */
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+/** For the excerpt of a body that is refused. */
+const lossy = new TextDecoder();
 
 /**
  * Waits `ms` (or less, if `signal` aborts). Resolves to `false` when aborted.
@@ -33,7 +37,8 @@ export function delay(ms, signal) {
  * One POST, its body read as text, under one timeout; after waiting `delayMs` (retry backoff).
  * Never rejects; resolves to:
  * - `[status, text]` when an answer arrived;
- * - `[status, head, "too_large"]` when its body was over the cap (head: its first 2048 units);
+ * - `[status, head, "too_large"]` when its body was over the cap (head: its first 2 KB);
+ * - `[status, head, "not_utf8"]` when its body was not UTF-8;
  * - `[0, detail, kind, dispatched]` with kind `timeout`, `aborted` or `network`; `dispatched`
  *   says whether the request had been handed to `fetch` (a send may then have gone out).
  * @param {typeof fetch | undefined} fetchFn the caller's fetch, or undefined for the global one
@@ -64,9 +69,14 @@ async function attempt(fetchFn, url, body, timeoutMs, signal, delayMs) {
     const pending = fetchFn ? fetchFn(url, init) : globalThis.fetch(url, init);
     dispatched = true;
     const response = await pending;
-    const text = await response.text();
-    if (text.length > MAX_BODY_UNITS) return [response.status, text.slice(0, 2048), "too_large"];
-    return [response.status, text];
+    const bytes = await readCapped(response);
+    const head = () => lossy.decode(bytes.subarray(0, 2048));
+    if (bytes.length > MAX_BODY_BYTES) return [response.status, head(), "too_large"];
+    try {
+      return [response.status, utf8.decode(bytes)];
+    } catch {
+      return [response.status, head(), "not_utf8"];
+    }
   } catch (error) {
     if (signal?.aborted) return [0, "", "aborted", dispatched];
     if (controller.signal.aborted) return [0, "", "timeout", dispatched];
@@ -77,6 +87,40 @@ async function attempt(fetchFn, url, body, timeoutMs, signal, delayMs) {
     clearTimeout(timer);
     signal?.removeEventListener("abort", abort);
   }
+}
+
+/**
+ * The body's bytes, or its first MAX_BODY_BYTES and a little more when it is longer: a body
+ * that declares a length within the cap is read whole (the fast path every real answer takes);
+ * any other is streamed and dropped once over the cap, so a runaway answer cannot fill memory.
+ * @param {Response} response
+ * @returns {Promise<Uint8Array>}
+ */
+async function readCapped(response) {
+  const declared = response.headers.get("content-length");
+  if (!response.body || (declared !== null && Number(declared) <= MAX_BODY_BYTES)) {
+    return new Uint8Array(await response.arrayBuffer());
+  }
+  const reader = response.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+    if (size > MAX_BODY_BYTES) {
+      reader.cancel().catch(() => {});
+      break;
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
 }
 
 /**

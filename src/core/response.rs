@@ -34,6 +34,17 @@ impl Ctx<'_> {
 
 type Decoded = Result<Json, CoreError>;
 
+/// The error for an answer whose body is not UTF-8 (`excerpt`: its beginning, decoded lossily).
+/// The service always answers UTF-8, so like any body not in its format this is `http`, with
+/// the status's own error when the status is not 2xx.
+pub fn undecodable(status: u16, excerpt: &str) -> CoreError {
+    if (200..=299).contains(&status) {
+        CoreError::not_service_format(status, excerpt)
+    } else {
+        CoreError::http(status, excerpt)
+    }
+}
+
 /// Decodes the answer to `op` (HTTP `status`, body text `body`) into the result tree JS gets.
 ///
 /// Results, per API.md: `{bulkId}` for sends, a number for `credit` and the counts, a list of
@@ -458,6 +469,17 @@ fn check_message(fields: Vec<(String, Json)>, ctx: Ctx) -> Decoded {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::error::ErrorKind;
+
+    #[test]
+    fn an_undecodable_body_is_an_http_error_with_its_status() {
+        let ok = undecodable(200, "[0,\"\u{fffd}\"]");
+        assert_eq!((ok.kind, ok.status), (ErrorKind::Http, Some(200)));
+        assert!(ok.message.contains("not in the service's format"), "{}", ok.message);
+        let bad = undecodable(502, "\u{fffd}");
+        assert_eq!((bad.kind, bad.status), (ErrorKind::Http, Some(502)));
+        assert!(bad.message.contains("HTTP 502 from the service"), "{}", bad.message);
+    }
 
     #[test]
     fn camel_cases_keys() {

@@ -137,6 +137,10 @@ fn settle(id: u32, outcome: JsValue) -> JsValue {
             call.dispatched = true;
             Err(CoreError::too_large(status, &text))
         }
+        Some(failure) if failure == "not_utf8" => {
+            call.dispatched = true;
+            Err(response::undecodable(status, &text))
+        }
         Some(failure) => {
             call.dispatched |= outcome.get(3).is_truthy();
             Err(match failure.as_str() {
