@@ -28,6 +28,14 @@ extern "C" {
         signal: &JsValue,
     ) -> Result<Promise, JsValue>;
 
+    /// `Array.isArray`; throws only for a revoked proxy.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array_or_throw(value: &JsValue) -> Result<bool, JsValue>;
+
+    /// `Object.entries`; throws when a proxy's traps or a getter throw.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
+    fn entries_or_throw(value: &JsValue) -> Result<js_sys::Array, JsValue>;
+
     /// `delay(ms, signal)` of `js/transport.js`: resolves to false when aborted.
     #[derive(Clone)]
     pub type DelayFn;
@@ -41,6 +49,24 @@ pub fn get(target: &JsValue, key: &str) -> JsValue {
         return JsValue::UNDEFINED;
     }
     js_sys::Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Whether `value` is an array (a proxy of one included); false where the check throws.
+///
+/// The caller's values are read only through functions that catch: a JS exception thrown
+/// through the wasm would skip the `IppanelError` every bad input must become.
+pub fn is_array(value: &JsValue) -> bool {
+    is_array_or_throw(value).unwrap_or(false)
+}
+
+/// Item `index` of an array-like `value`, `undefined` when absent or when the getter throws.
+pub fn item(value: &JsValue, index: u32) -> JsValue {
+    js_sys::Reflect::get_u32(value, index).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `Object.entries(value)` as `[key, value]` pairs, or `None` where a trap or getter throws.
+pub fn entries(value: &JsValue) -> Option<js_sys::Array> {
+    entries_or_throw(value).ok()
 }
 
 /// Sets a property on a plain object created by this crate (cannot fail on those).

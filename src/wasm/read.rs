@@ -13,7 +13,12 @@ use crate::core::request::{
 use js_sys::{Array, Function};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::bindings::get;
+use super::bindings::{entries, get, is_array, item};
+
+/// The most items a list argument may have. Far above any real use (a `sendBulk` of a million
+/// recipients is ten thousand requests), and far below what would exhaust the wasm's memory,
+/// which would trap instead of failing the call.
+const MAX_LIST_ITEMS: u32 = 1_000_000;
 
 type Read<T> = Result<T, CoreError>;
 
@@ -23,7 +28,7 @@ fn wrong_type(field: &str, en: &str, fa: &str) -> CoreError {
 
 /// The request argument itself must be an object.
 pub fn object(value: &JsValue, field: &str) -> Read<()> {
-    if value.is_object() && !Array::is_array(value) {
+    if value.is_object() && !is_array(value) {
         Ok(())
     } else {
         Err(wrong_type(field, "must be an object", "باید یک شیء باشد"))
@@ -79,16 +84,31 @@ pub fn opt_number(obj: &JsValue, field: &str) -> Read<Option<f64>> {
     number_value(&value, field).map(Some)
 }
 
+/// The length of `value` if it is an array, read through `Reflect` like its items, so that a
+/// proxy whose traps throw is refused, not thrown through the wasm. `Err` when it is over
+/// [`MAX_LIST_ITEMS`].
+fn array_length(value: &JsValue, field: &str) -> Read<Option<u32>> {
+    if !is_array(value) {
+        return Ok(None);
+    }
+    let Some(length) = get(value, "length").as_f64() else {
+        return Ok(None);
+    };
+    if length > f64::from(MAX_LIST_ITEMS) {
+        return Err(wrong_type(field, "has more than 1,000,000 items", "بیش از ۱٬۰۰۰٬۰۰۰ عضو دارد"));
+    }
+    Ok(Some(length as u32))
+}
+
 /// A number array (`trendIds`).
 pub fn number_list(obj: &JsValue, field: &str) -> Read<Vec<f64>> {
     let value = get(obj, field);
-    if !Array::is_array(&value) {
+    let Some(length) = array_length(&value, field)? else {
         return Err(wrong_type(field, "must be an array of numbers", "باید آرایه‌ای از اعداد باشد"));
-    }
-    let array: Array = value.unchecked_into();
-    let mut out = Vec::with_capacity(array.length() as usize);
-    for (i, item) in array.iter().enumerate() {
-        out.push(number_value(&item, &indexed(field, i))?);
+    };
+    let mut out = Vec::with_capacity(length as usize);
+    for i in 0..length {
+        out.push(number_value(&item(&value, i), &indexed(field, i as usize))?);
     }
     Ok(out)
 }
@@ -99,19 +119,18 @@ pub fn recipients(obj: &JsValue, field: &str) -> Read<Vec<String>> {
     if let Some(one) = value.as_string() {
         return Ok(vec![one]);
     }
-    if !Array::is_array(&value) {
+    let Some(length) = array_length(&value, field)? else {
         return Err(wrong_type(
             field,
             "must be a string or an array of strings",
             "باید رشته یا آرایه‌ای از رشته‌ها باشد",
         ));
-    }
-    let array: Array = value.unchecked_into();
-    let mut out = Vec::with_capacity(array.length() as usize);
-    for (i, item) in array.iter().enumerate() {
-        match item.as_string() {
+    };
+    let mut out = Vec::with_capacity(length as usize);
+    for i in 0..length {
+        match item(&value, i).as_string() {
             Some(s) => out.push(s),
-            None => return Err(wrong_type(&indexed(field, i), "must be a string", "باید رشته باشد")),
+            None => return Err(wrong_type(&indexed(field, i as usize), "must be a string", "باید رشته باشد")),
         }
     }
     Ok(out)
@@ -146,12 +165,12 @@ fn send_time(obj: &JsValue) -> Read<Option<SendTime>> {
 /// with the engine's own number formatting (`String(n)`), which users expect.
 fn pattern_values(obj: &JsValue) -> Read<Vec<(String, String)>> {
     let value = get(obj, "values");
-    if !value.is_object() || Array::is_array(&value) {
+    let pairs = if value.is_object() && !is_array(&value) { entries(&value) } else { None };
+    let Some(pairs) = pairs else {
         return Err(wrong_type("values", "must be an object", "باید یک شیء باشد"));
-    }
-    let entries = js_sys::Object::entries(value.unchecked_ref());
-    let mut out = Vec::with_capacity(entries.length() as usize);
-    for entry in entries.iter() {
+    };
+    let mut out = Vec::with_capacity(pairs.length() as usize);
+    for entry in pairs.iter() {
         let pair: Array = entry.unchecked_into();
         let key = pair.get(0).as_string().unwrap_or_default();
         let item = pair.get(1);
