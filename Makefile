@@ -3,13 +3,14 @@
 #   make test   everything: cargo tests, clippy, wasm tests in Node and Chromium, JS suites
 #   make pkg    build pkg/, ready for `npm pack`
 #   make bench  size, cold start, call overhead, memory, bulk throughput
+#   make fuzz   the property tests and the bad-input fuzzer, far longer than make test
 SHELL := /bin/bash
 .ONESHELL:
 .SHELLFLAGS := -euo pipefail -c
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup setup-browser pkg demo test test-rust test-node test-wasm test-worker test-demo test-js bench worker-dev clean
+.PHONY: setup setup-browser pkg demo test test-rust test-node test-wasm test-worker test-demo test-js bench fuzz worker-dev clean
 
 setup:
 	scripts/setup.sh build
@@ -32,7 +33,7 @@ test-rust:
 	cargo clippy --quiet --target wasm32-unknown-unknown --lib -- -D warnings
 
 test-node:
-	node --test sandbox/test/ tests/node/
+	node --test sandbox/test/ tests/node/ tests/js/
 	tsc -p tests/types/tsconfig.json
 
 test-demo:
@@ -46,6 +47,13 @@ test-wasm:
 
 test-js:
 	scripts/test-js.sh
+
+# The property tests (tests/core_props.rs) and the JS bad-input fuzzer, run far longer than in
+# make test. FUZZ_CASES sets the cases per property (the JS fuzzer runs a tenth of it per method).
+FUZZ_CASES ?= 200000
+fuzz: setup pkg
+	PROPTEST_CASES=$(FUZZ_CASES) cargo test --release --test core_props
+	FUZZ_ROUNDS=$$(( $(FUZZ_CASES) / 10 )) FUZZ_SEED=$${FUZZ_SEED:-$$RANDOM} node --test tests/js/bad-input.test.mjs
 
 bench: setup pkg
 	node --expose-gc bench/run.mjs

@@ -1,0 +1,130 @@
+// Every op against every fault the sandbox can play: the documented IppanelError kind, its
+// status and body, `mayHaveSent` for the send-type ops, the timeout kept within a margin, and
+// the same Client (and the same wasm instance) working on the next call.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import http from "node:http";
+import { Client, IppanelError, normalizeMobile, smsParts } from "../../pkg/node.mjs";
+import { DEMO, OPS, sandboxWithBulk, switchableFetch, rejection } from "./ops.mjs";
+
+const TIMEOUT_MS = 400;
+/** How late a timeout may fire: timers, the socket teardown and a busy CI machine. */
+const TIMEOUT_MARGIN_MS = 350;
+
+/** What each sandbox fault must become (README, "Behaviour worth knowing"). */
+const FAULTS = {
+  hang: { kind: "timeout", status: null },
+  reset: { kind: "network", status: null },
+  http500: { kind: "http", status: 500, body: /<h1>500 Error<\/h1>/ },
+  http502: { kind: "http", status: 502, body: /<h1>502 Error<\/h1>/ },
+  html200: { kind: "http", status: 200, body: /<h1>200 Error<\/h1>/ },
+  truncated: { kind: "http", status: 200, body: /^\[0,"\[\{/ },
+  shape: { kind: "protocol", status: 200, body: /^\{"foo":1\}$/ },
+  huge: { kind: "http", status: 200, body: /^\[0,"x{2044}$/ },
+  nonutf8: { kind: "http", status: 200, body: /^\[0,"\uFFFD/ },
+};
+
+let ctx;
+let casesRun = 0;
+before(async () => { ctx = await sandboxWithBulk(); });
+after(async () => {
+  await ctx.sandbox.close();
+  console.log(`# fault cases run: ${casesRun}`);
+});
+
+/** Checks one fault's error against the table above. */
+function expectFault(err, fault, [method, wireOp, type]) {
+  const want = FAULTS[fault];
+  const where = `${method} under ${fault}: ${err.kind} ${err.message}`;
+  assert.equal(err.kind, want.kind, where);
+  assert.equal(err.op, wireOp, where);
+  assert.equal(err.status, want.status, where);
+  assert.equal(err.code, null, where);
+  assert.equal(typeof err.messageFa, "string", where);
+  assert.ok(err.messageFa.length > 0, where);
+  // Every fault here leaves a send's outcome unknown: the request reached the server.
+  assert.equal(err.mayHaveSent, type === "send", where);
+  if (want.body) assert.match(err.body ?? "", want.body, where);
+  else assert.equal(err.body, null, where);
+  assert.ok((err.body ?? "").length <= 2048, `${where}: body excerpt of ${err.body?.length}`);
+  casesRun += 1;
+}
+
+for (const op of OPS) {
+  const [method] = op;
+  test(`${method}: every fault, then the same client works`, async () => {
+    const sw = switchableFetch();
+    const client = new Client({ ...DEMO, baseUrl: ctx.sandbox.url, timeoutMs: TIMEOUT_MS, retries: 0, fetch: sw.fetch });
+    for (const fault of Object.keys(FAULTS)) {
+      sw.fault = fault;
+      const started = performance.now();
+      const err = await rejection(op[3](client, ctx));
+      const elapsed = performance.now() - started;
+      expectFault(err, fault, op);
+      if (fault === "hang") {
+        assert.ok(elapsed >= TIMEOUT_MS - 5 && elapsed <= TIMEOUT_MS + TIMEOUT_MARGIN_MS, `${method} timed out after ${elapsed.toFixed(0)} ms`);
+        assert.match(err.message, new RegExp(`${TIMEOUT_MS} ms`));
+      }
+      sw.fault = null;
+      const healthy = await op[3](client, ctx);
+      assert.notEqual(healthy, undefined, `${method} after ${fault}`);
+    }
+  });
+}
+
+test("faults by base-URL prefix, with the runtime's own fetch", async () => {
+  for (const fault of Object.keys(FAULTS)) {
+    const client = new Client({ ...DEMO, baseUrl: `${ctx.sandbox.url}/__fault/${fault}`, timeoutMs: TIMEOUT_MS, retries: 0 });
+    for (const op of OPS.filter(([m]) => m === "credit" || m === "send" || m === "sendPattern")) {
+      expectFault(await rejection(op[3](client, ctx)), fault, op);
+    }
+  }
+});
+
+test("the wasm instance survives every fault: helpers and a new client still work", async () => {
+  assert.equal(normalizeMobile("۰۹۱۲ ۱۲۳ ۴۵۶۷"), "+989121234567");
+  assert.deepEqual(smsParts("x".repeat(161)), { encoding: "gsm7", length: 161, parts: 2, perPart: 153, remaining: 145 });
+  const credit = await new Client({ ...DEMO, baseUrl: ctx.sandbox.url }).credit();
+  assert.equal(typeof credit, "number");
+  assert.ok(credit > 0);
+});
+
+// Faults the sandbox cannot play, from a raw server: a body that stops half-way, and an endless
+// body with no declared length.
+test("a body that stalls times out, and an endless body is cut off at the cap", async () => {
+  const server = http.createServer((req, res) => {
+    if (req.url.startsWith("/stall")) {
+      res.writeHead(200, { "content-type": "application/json" });
+      return res.write('[0,"12');
+    }
+    res.writeHead(200, { "content-type": "application/json" }); // chunked: no content-length
+    res.write('[0,"');
+    const chunk = "y".repeat(256 * 1024);
+    const pump = () => { while (res.write(chunk)) { /* until the socket pushes back */ } };
+    res.on("drain", pump);
+    pump();
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  try {
+    const stalled = await rejection(new Client({ ...DEMO, baseUrl: `${base}/stall`, timeoutMs: TIMEOUT_MS, retries: 0 }).send({ from: "3000505", to: "09121111111", message: "x" }));
+    assert.equal(stalled.kind, "timeout");
+    assert.equal(stalled.mayHaveSent, true);
+    const endless = await rejection(new Client({ ...DEMO, baseUrl: `${base}/endless`, timeoutMs: 10_000, retries: 0 }).credit());
+    assert.equal(endless.kind, "http");
+    assert.match(endless.message, /too large/);
+    assert.match(endless.body, /^\[0,"y+$/);
+    casesRun += 2;
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
+test("a fault is an IppanelError in every respect", async () => {
+  const err = await rejection(new Client({ ...DEMO, baseUrl: `${ctx.sandbox.url}/__fault/http502`, retries: 0 }).credit());
+  assert.ok(err instanceof IppanelError);
+  assert.equal(err.name, "IppanelError");
+  assert.equal(typeof err.stack, "string");
+  assert.match(String(err), /^IppanelError: HTTP 502/);
+});
