@@ -32,6 +32,18 @@ for (const entry of esmEntries) {
   });
 }
 
+/**
+ * deno.js: the wasm import becomes a source-phase import (`import source m from "x.wasm"`),
+ * which gives a compiled WebAssembly.Module without file-system access. It is written as a
+ * plain import until here because esbuild and terser do not parse the source phase.
+ */
+function sourcePhase(code) {
+  const plain = /import ?([\w$]+) ?from ?"(\.\/ippanel_wasm_bg\.wasm)";?/g;
+  const found = code.match(plain) ?? [];
+  if (found.length !== 1) throw new Error(`deno.js: expected one import of the .wasm, found ${found.length}`);
+  return code.replace(plain, 'import source $1 from "$2";');
+}
+
 const files = [
   ...readdirSync(pkg).filter((f) => /\.(m?js|cjs)$/.test(f)),
   ...readdirSync(new URL("cjs/", pkg)).filter((f) => f.endsWith(".cjs")).map((f) => `cjs/${f}`),
@@ -49,7 +61,9 @@ for (const file of files) {
     format: { comments: false },
   });
   if (!result.code) throw new Error(`terser produced nothing for pkg/${file}`);
-  writeFileSync(url, result.code + "\n");
+  let code = result.code;
+  if (file === "deno.js") code = sourcePhase(code);
+  writeFileSync(url, code + "\n");
   before += source.length;
   after += result.code.length + 1;
 }

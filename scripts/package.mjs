@@ -68,6 +68,18 @@ __registerErrorClass(IppanelError);
 __registerTransport(run, delay);
 module.exports = { ${publicNames} };
 `,
+  // Deno: a source-phase import hands over the compiled module, so no --allow-read is needed.
+  // Bundlers cannot parse \`import source\` yet: it is written as a plain import here, and
+  // scripts/optimize-js.mjs turns it into the source phase once the file is bundled.
+  "deno.js": `import wasm from "./ippanel_wasm_bg.wasm";
+import { initSync, Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } from "./ippanel_wasm.js";
+import { IppanelError } from "./ippanel_error.js";
+import { run, delay } from "./transport.js";
+initSync({ module: wasm });
+__registerErrorClass(IppanelError);
+__registerTransport(run, delay);
+export { ${publicNames} };
+`,
   // Cloudflare Workers: the wasm arrives as a compiled module (workerd refuses to compile bytes).
   "workerd.js": `import wasm from "./ippanel_wasm_bg.wasm";
 import { initSync, Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } from "./ippanel_wasm.js";
@@ -81,6 +93,8 @@ export { ${publicNames} };
 };
 for (const [name, source] of Object.entries(entries)) writeFileSync(at(name), source);
 
+const esm = (entry) => ({ types: "./index.d.ts", default: entry });
+const cjs = (entry) => ({ types: "./index.d.cts", default: entry });
 const cargo = readFileSync(new URL("Cargo.toml", repo), "utf8");
 const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, "m"))?.[1];
 const manifest = {
@@ -90,21 +104,26 @@ const manifest = {
   license: field("license"),
   type: "module",
   files: ["*.js", "*.mjs", "*.cjs", "*.d.ts", "*.d.cts", "*.wasm", "cjs/", "README.md"],
-  sideEffects: ["./browser.js", "./node.mjs", "./node.cjs", "./workerd.js"],
+  // process.getBuiltinModule (node.mjs) is in Node 20.16 and later.
+  engines: { node: ">=20.16" },
+  sideEffects: Object.keys(entries).map((f) => `./${f}`),
   main: "./node.cjs",
   types: "./index.d.ts",
   module: "./browser.js",
+  // One condition per runtime, first match wins: each names its entry and the types beside it
+  // (index.d.cts for require(), so TypeScript reads them as CommonJS).
   exports: {
     ".": {
-      types: { import: "./index.d.ts", require: "./index.d.cts" },
-      workerd: "./workerd.js",
-      node: { import: "./node.mjs", require: "./node.cjs" },
-      bun: "./node.mjs",
-      browser: "./browser.js",
-      import: "./browser.js",
-      require: "./node.cjs",
-      default: "./browser.js",
+      workerd: esm("./workerd.js"),
+      deno: esm("./deno.js"),
+      bun: esm("./node.mjs"),
+      node: { import: esm("./node.mjs"), require: cjs("./node.cjs") },
+      browser: esm("./browser.js"),
+      import: esm("./browser.js"),
+      require: cjs("./node.cjs"),
+      default: esm("./browser.js"),
     },
+    // The wasm itself, for tools that want to place or preload it.
     "./wasm": "./ippanel_wasm_bg.wasm",
     "./package.json": "./package.json",
   },
