@@ -10,7 +10,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup setup-browser pkg demo test test-rust test-node test-wasm test-worker test-demo test-js bench fuzz worker-dev clean
+.PHONY: setup setup-browser pkg demo test test-rust test-node test-wasm test-worker test-demo test-pack test-js bench fuzz worker-dev clean
 
 setup:
 	scripts/setup.sh build
@@ -24,7 +24,7 @@ pkg: setup
 demo: setup pkg
 	node scripts/serve-demo.mjs
 
-test: setup-browser test-rust pkg test-node test-wasm test-worker test-demo
+test: setup-browser test-rust pkg test-node test-wasm test-worker test-demo test-pack
 	@echo "make test: all suites passed"
 
 test-rust:
@@ -38,6 +38,10 @@ test-node:
 
 test-demo:
 	node --test tests/browser/
+
+# The packed tarball installed into a fresh project and run in every runtime (tests/runtime/).
+test-pack:
+	node --test tests/runtime/
 
 test-worker:
 	node --test examples/worker-proxy/test/
