@@ -60,6 +60,7 @@ fuzz: setup pkg
 	FUZZ_ROUNDS=$$(( $(FUZZ_CASES) / 10 )) FUZZ_SEED=$${FUZZ_SEED:-$$RANDOM} node --test tests/js/bad-input.test.mjs
 
 bench: setup pkg
+	scripts/setup.sh bench
 	node --expose-gc bench/run.mjs
 
 worker-dev: setup pkg

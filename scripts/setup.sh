@@ -3,10 +3,13 @@
 # already there. Every step is idempotent; run it as often as you like.
 #   scripts/setup.sh build     the Rust target, wasm-bindgen-cli, wasm-pack, npm tools
 #   scripts/setup.sh browser   + Chromium and its driver (Debian packages)
+#   scripts/setup.sh bench     + twiggy (what the wasm's bytes are, for make bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want_browser=false
+want_bench=false
 [ "${1:-build}" = browser ] && want_browser=true
+[ "${1:-build}" = bench ] && want_bench=true
 
 say() { printf '[setup] %s\n' "$*"; }
 
@@ -40,5 +43,9 @@ if $want_browser && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+if $want_bench && ! command -v twiggy >/dev/null 2>&1; then
+  say "installing twiggy"
+  cargo install -q twiggy
 fi
 exit 0
