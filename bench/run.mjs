@@ -65,7 +65,7 @@ function groupTwiggy(file) {
     const group =
       /function names|data names/.test(name) ? null :
       /data segment/.test(name) ? "data: bilingual messages, field names" :
-      /js_sys::futures|JsFuture|wasm_bindgen::convert::closures|Closure|call_once\{\{vtable/.test(name) ? "async runtime (sendBulk, waitForDelivery)" :
+      /js_sys::futures|JsFuture|wasm_bindgen::convert::closures|Closure|call_once\{\{vtable/.test(name) ? "closure glue (the transport's settle callback)" :
       /dlmalloc|__rdl_|__rust_(alloc|dealloc|realloc)|raw_vec|finish_grow/.test(name) ? "allocator (dlmalloc)" :
       /fmt|panic|Debug|Display|unwrap_failed|slice_index|thread::local|LazyCell|Once/.test(name) ? "std panic + fmt paths" :
       /ippanel_wasm::core::request|ippanel_wasm::core::form|ippanel_wasm::core::mobile|tehran_time/.test(name) ? "core: validate + encode requests" :
@@ -115,8 +115,11 @@ await fetch(`${base}/__sandbox/credit?uname=demo&amount=1000000000`, { method: "
 
 const glue = await import(pkg("ippanel_wasm.js").href);
 const exportsOfWasm = glue.initSync({ module: wasm });
-const { run, delay } = await import(pkg("transport.js").href);
-glue.__registerTransport(run, delay);
+// What every package entry does after loading the wasm.
+const { run } = await import(pkg("transport.js").href);
+glue.__registerTransport(run);
+const { installLongCalls } = await import(pkg("long_calls.js").href);
+installLongCalls(glue.Client);
 const { Client } = glue;
 const client = new Client({ username: "demo", password: "demo-pass-1234", baseUrl: base });
 const rawCredit = async () => {

@@ -14,11 +14,17 @@ for (const junk of [".gitignore", "ippanel_wasm.d.ts", "ippanel_wasm_bg.wasm.d.t
 
 // One source for each JS module the entries load; the CommonJS copies are a mechanical
 // transform of it (drop `export`, list the names in module.exports).
-const jsModules = { "ippanel_error": ["IppanelError"], "transport": ["run", "delay"] };
+const jsModules = {
+  "ippanel_error": ["IppanelError"],
+  "transport": ["run", "delay"],
+  "long_calls": ["sendBulk", "waitForDelivery", "installLongCalls"],
+};
 for (const [name, exported] of Object.entries(jsModules)) {
   const source = readFileSync(new URL(`js/${name}.js`, repo), "utf8");
   writeFileSync(at(`${name}.js`), source);
-  const cjs = source.replace(/^export (class|function|async function) /gm, "$1 ");
+  const cjs = source
+    .replace(/^export (class|function|async function) /gm, "$1 ")
+    .replace(/^import (\{[^}]*\}) from "\.\/(\w+)\.js";$/gm, 'const $1 = require("./$2.cjs");');
   if (cjs.includes("export ")) throw new Error(`js/${name}.js: an export the CommonJS transform does not handle`);
   writeFileSync(at(`${name}.cjs`), `"use strict";\n${cjs}\nmodule.exports = { ${exported.join(", ")} };\n`);
 }
@@ -41,10 +47,12 @@ const entries = {
   // `new Client()`, `normalizeMobile` and `smsParts` are synchronous and need the wasm ready.
   "browser.js": `import init, { Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } from "./ippanel_wasm.js";
 import { IppanelError } from "./ippanel_error.js";
-import { run, delay } from "./transport.js";
+import { run } from "./transport.js";
+import { installLongCalls } from "./long_calls.js";
 await init({ module_or_path: new URL("./ippanel_wasm_bg.wasm", import.meta.url) });
 __registerErrorClass(IppanelError);
-__registerTransport(run, delay);
+__registerTransport(run);
+installLongCalls(Client);
 export { ${publicNames} };
 `,
   // Node ESM: read the file synchronously; no top-level await, so require(esm) works too.
@@ -53,19 +61,23 @@ export { ${publicNames} };
   "node.mjs": `const { readFileSync } = process.getBuiltinModule("fs");
 import { initSync, Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } from "./ippanel_wasm.js";
 import { IppanelError } from "./ippanel_error.js";
-import { run, delay } from "./transport.js";
+import { run } from "./transport.js";
+import { installLongCalls } from "./long_calls.js";
 initSync({ module: readFileSync(new URL("./ippanel_wasm_bg.wasm", import.meta.url)) });
 __registerErrorClass(IppanelError);
-__registerTransport(run, delay);
+__registerTransport(run);
+installLongCalls(Client);
 export { ${publicNames} };
 `,
   // Node CommonJS: the nodejs glue loads the wasm itself.
   "node.cjs": `"use strict";
 const { Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } = require("./cjs/ippanel_wasm.cjs");
 const { IppanelError } = require("./ippanel_error.cjs");
-const { run, delay } = require("./transport.cjs");
+const { run } = require("./transport.cjs");
+const { installLongCalls } = require("./long_calls.cjs");
 __registerErrorClass(IppanelError);
-__registerTransport(run, delay);
+__registerTransport(run);
+installLongCalls(Client);
 module.exports = { ${publicNames} };
 `,
   // Deno: a source-phase import hands over the compiled module, so no --allow-read is needed.
@@ -74,20 +86,24 @@ module.exports = { ${publicNames} };
   "deno.js": `import wasm from "./ippanel_wasm_bg.wasm";
 import { initSync, Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } from "./ippanel_wasm.js";
 import { IppanelError } from "./ippanel_error.js";
-import { run, delay } from "./transport.js";
+import { run } from "./transport.js";
+import { installLongCalls } from "./long_calls.js";
 initSync({ module: wasm });
 __registerErrorClass(IppanelError);
-__registerTransport(run, delay);
+__registerTransport(run);
+installLongCalls(Client);
 export { ${publicNames} };
 `,
   // Cloudflare Workers: the wasm arrives as a compiled module (workerd refuses to compile bytes).
   "workerd.js": `import wasm from "./ippanel_wasm_bg.wasm";
 import { initSync, Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } from "./ippanel_wasm.js";
 import { IppanelError } from "./ippanel_error.js";
-import { run, delay } from "./transport.js";
+import { run } from "./transport.js";
+import { installLongCalls } from "./long_calls.js";
 initSync({ module: wasm });
 __registerErrorClass(IppanelError);
-__registerTransport(run, delay);
+__registerTransport(run);
+installLongCalls(Client);
 export { ${publicNames} };
 `,
 };

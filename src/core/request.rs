@@ -683,7 +683,9 @@ pub fn indexed(field: &str, i: usize) -> String {
     out
 }
 
-fn send_time(time: &SendTime) -> Check<String> {
+/// The wire text of a send time: a `Date` as Tehran wall-clock time, a text as given once it
+/// is checked. `sendBulk` sends it as text in every batch.
+pub fn send_time(time: &SendTime) -> Check<String> {
     match time {
         SendTime::EpochMs(ms) => format_epoch_ms(*ms).map_or_else(
             || {

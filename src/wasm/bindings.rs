@@ -35,12 +35,6 @@ extern "C" {
     /// `Object.entries`; throws when a proxy's traps or a getter throw.
     #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
     fn entries_or_throw(value: &JsValue) -> Result<js_sys::Array, JsValue>;
-
-    /// `delay(ms, signal)` of `js/transport.js`: resolves to false when aborted.
-    #[derive(Clone)]
-    pub type DelayFn;
-    #[wasm_bindgen(method, catch, js_name = call)]
-    pub fn run(this: &DelayFn, this_arg: &JsValue, ms: f64, signal: &JsValue) -> Result<Promise, JsValue>;
 }
 
 /// A property of a JS object, `undefined` when absent or when the getter throws.

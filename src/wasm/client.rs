@@ -1,19 +1,17 @@
 //! The `Client` class: every ippanel op as a method returning a Promise.
 
-use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::core::error::CoreError;
-use crate::core::request::{self, Credentials, Op, Request, SendRequest, WireRequest};
+use crate::core::request::{self, Credentials, Op, Request, SendRequest};
 use crate::core::{bulk, retry};
-use js_sys::{Array, Function, Object, Promise};
+use js_sys::{Array, Object, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
-use super::bindings::{get, set, AbortSignal};
+use super::bindings::{set, AbortSignal};
 use super::error::to_js_error;
 use super::read;
-use super::transport::{self, sleep, Transport};
+use super::transport::{self, Transport};
 
 const DEFAULT_BASE_URL: &str = "https://ippanel.com";
 const DEFAULT_TIMEOUT_MS: f64 = 30_000.0;
@@ -62,11 +60,6 @@ fn start(inner: &Rc<Inner>, op: Op, read: Result<(Request, Option<AbortSignal>),
         Ok((wire, signal)) => transport::start(inner, op, &wire, signal.as_ref()),
         Err(error) => Promise::reject(&inner.reject(op, error, false)),
     }
-}
-
-/// The outcome of a started call: the JS result, or the `IppanelError` it rejected with.
-async fn outcome(promise: Promise) -> Result<JsValue, JsValue> {
-    JsFuture::from(promise).await
 }
 
 /// Reads a request object and its `signal`.
@@ -259,51 +252,82 @@ impl Client {
         self.spawn(Op::AccessList, no_request(Request::AccessList, &opts))
     }
 
-    /// Sends one message to a long recipient list in `send` calls of `chunkSize` recipients,
-    /// `concurrency` at a time. Failed batches are reported, not thrown; invalid numbers fail
+    /// Checks a `sendBulk` request and splits its recipients into batches. The loop over the
+    /// batches is `sendBulk` in `js/long_calls.js` (each batch a `send` call), so the wasm
+    /// carries no async runtime. Returns `{ batches, send, concurrency, total, onProgress?,
+    /// signal? }`: `batches` the normalized recipients of each `send`, `send` its other fields
+    /// (`time` as wire text). Throws the `IppanelError` of a bad request: invalid numbers fail
     /// the whole call before anything is sent.
-    #[wasm_bindgen(js_name = sendBulk)]
-    pub fn send_bulk(&self, req: JsValue) -> Promise {
-        let inner = self.inner.clone();
-        future_to_promise(async move {
-            let plan = BulkPlan::read(&inner, &req).map_err(|e| inner.reject(Op::Send, e, false))?;
-            Ok(plan.run(inner).await)
-        })
+    #[wasm_bindgen(js_name = __planBulk)]
+    pub fn plan_bulk(&self, req: JsValue) -> Result<JsValue, JsValue> {
+        self.read_bulk(&req).map_err(|e| self.inner.reject(Op::Send, e, false))
     }
 
-    /// Polls `delivery` every `intervalMs` until every recipient is final (`delivered`,
-    /// `failed`, `discarded`) or `timeoutMs` passes, then resolves with the latest entries.
-    #[wasm_bindgen(js_name = waitForDelivery)]
-    pub fn wait_for_delivery(&self, bulk_id: JsValue, opts: JsValue) -> Promise {
-        let inner = self.inner.clone();
-        future_to_promise(async move {
-            let fail = |e| inner.reject(Op::Delivery, e, false);
-            let id = read::id_value(&bulk_id, "bulkId").map_err(fail)?;
-            let opts_given = !(opts.is_undefined() || opts.is_null());
-            if opts_given {
-                read::object(&opts, "options").map_err(fail)?;
-            }
-            let interval = opt_positive(&opts, "intervalMs", 5_000.0, MAX_TIMER_MS).map_err(fail)?;
-            let timeout = opt_positive(&opts, "timeoutMs", 600_000.0, f64::MAX).map_err(fail)?;
-            let on_update = read::opt_function(&opts, "onUpdate").map_err(fail)?;
-            let signal = read::signal(&opts).map_err(fail)?;
-            let wire = request::encode(inner.credentials(), &Request::Delivery { bulk_id: id }).map_err(fail)?;
-            let deadline = js_sys::Date::now() + timeout;
-            loop {
-                let entries = outcome(transport::start(&inner, Op::Delivery, &wire, signal.as_ref())).await?;
-                if let Some(callback) = &on_update {
-                    // A throwing callback must not stop the polling it observes.
-                    let _ = callback.call1(&JsValue::UNDEFINED, &entries);
-                }
-                let left = deadline - js_sys::Date::now();
-                if all_final(&entries) || left <= 0.0 {
-                    return Ok(entries);
-                }
-                if !sleep(interval.min(left), signal.as_ref()).await {
-                    return Err(inner.reject(Op::Delivery, CoreError::aborted(), false));
-                }
-            }
-        })
+    fn read_bulk(&self, req: &JsValue) -> Result<JsValue, CoreError> {
+        let SendRequest { from, to, message, time } = read::send_fields(req)?;
+        let chunk_size = read::opt_number(req, "chunkSize")?.unwrap_or(100.0);
+        let concurrency = read::opt_number(req, "concurrency")?.unwrap_or(4.0);
+        if !((1.0..=64.0).contains(&concurrency) && concurrency.fract() == 0.0) {
+            return Err(CoreError::input("concurrency", "must be a whole number from 1 to 64", "باید عدد صحیح بین ۱ تا ۶۴ باشد"));
+        }
+        let batches = bulk::plan_batches(&to, chunk_size)?;
+        // Every batch shares the sender, text and time, so encoding one checks them for all.
+        if let Some(first) = batches.first() {
+            let request = Request::Send(SendRequest { from: from.clone(), to: first.clone(), message: message.clone(), time: time.clone() });
+            request::encode(self.inner.credentials(), &request)?;
+        }
+        let on_progress = read::opt_function(req, "onProgress")?;
+        let signal = read::signal(req)?;
+
+        let send = Object::new();
+        set(&send, "from", &JsValue::from_str(&from));
+        set(&send, "message", &JsValue::from_str(&message));
+        if let Some(time) = &time {
+            set(&send, "time", &JsValue::from_str(&request::send_time(time)?));
+        }
+        let out = Object::new();
+        let lists = batches.iter().map(|batch| batch.iter().map(|r| JsValue::from_str(r)).collect::<Array>());
+        set(&out, "batches", &lists.collect::<Array>());
+        set(&out, "send", &send);
+        set(&out, "concurrency", &JsValue::from_f64(concurrency));
+        set(&out, "total", &JsValue::from_f64(to.len() as f64));
+        if let Some(callback) = on_progress {
+            set(&out, "onProgress", &callback);
+        }
+        if let Some(signal) = signal {
+            set(&out, "signal", &signal);
+        }
+        Ok(out.into())
+    }
+
+    /// Checks `waitForDelivery`'s arguments; the polling loop is `waitForDelivery` in
+    /// `js/long_calls.js`. Returns `{ intervalMs, timeoutMs, onUpdate?, signal? }`; throws the
+    /// `IppanelError` of a bad argument.
+    #[wasm_bindgen(js_name = __planWait)]
+    pub fn plan_wait(&self, bulk_id: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+        self.read_wait(&bulk_id, &opts).map_err(|e| self.inner.reject(Op::Delivery, e, false))
+    }
+
+    fn read_wait(&self, bulk_id: &JsValue, opts: &JsValue) -> Result<JsValue, CoreError> {
+        let bulk_id = read::id_value(bulk_id, "bulkId")?;
+        if !(opts.is_undefined() || opts.is_null()) {
+            read::object(opts, "options")?;
+        }
+        let interval = opt_positive(opts, "intervalMs", 5_000.0, MAX_TIMER_MS)?;
+        let timeout = opt_positive(opts, "timeoutMs", 600_000.0, f64::MAX)?;
+        let on_update = read::opt_function(opts, "onUpdate")?;
+        let signal = read::signal(opts)?;
+        request::encode(self.inner.credentials(), &Request::Delivery { bulk_id })?;
+        let out = Object::new();
+        set(&out, "intervalMs", &JsValue::from_f64(interval));
+        set(&out, "timeoutMs", &JsValue::from_f64(timeout));
+        if let Some(callback) = on_update {
+            set(&out, "onUpdate", &callback);
+        }
+        if let Some(signal) = signal {
+            set(&out, "signal", &signal);
+        }
+        Ok(out.into())
     }
 
     /// What `JSON.stringify(client)` shows: never the password.
@@ -312,109 +336,6 @@ impl Client {
         let out = Object::new();
         set(&out, "baseUrl", &JsValue::from_str(&self.inner.transport.base_url));
         set(&out, "username", &JsValue::from_str(&self.inner.username));
-        out.into()
-    }
-}
-
-/// Whether every delivery entry is in a final state (and there is at least one).
-fn all_final(entries: &JsValue) -> bool {
-    let Some(items) = entries.dyn_ref::<Array>() else { return false };
-    items.length() > 0
-        && items.iter().all(|item| {
-            matches!(get(&item, "status").as_string().as_deref(), Some("delivered" | "failed" | "discarded"))
-        })
-}
-
-/// One batch's result: `{ bulkId }`, or the `IppanelError` it rejected with.
-type BatchOutcome = Result<JsValue, JsValue>;
-
-/// A validated `sendBulk` call, every batch already encoded.
-struct BulkPlan {
-    batches: Vec<(Vec<String>, WireRequest)>,
-    concurrency: usize,
-    on_progress: Option<Function>,
-    signal: Option<AbortSignal>,
-    total: usize,
-}
-
-impl BulkPlan {
-    fn read(inner: &Inner, req: &JsValue) -> Result<BulkPlan, CoreError> {
-        let SendRequest { from, to, message, time } = read::send_fields(req)?;
-        let chunk_size = read::opt_number(req, "chunkSize")?.unwrap_or(100.0);
-        let concurrency = read::opt_number(req, "concurrency")?.unwrap_or(4.0);
-        if !((1.0..=64.0).contains(&concurrency) && concurrency.fract() == 0.0) {
-            return Err(CoreError::input("concurrency", "must be a whole number from 1 to 64", "باید عدد صحیح بین ۱ تا ۶۴ باشد"));
-        }
-        let planned = bulk::plan_batches(&to, chunk_size)?;
-        let mut batches = Vec::with_capacity(planned.len());
-        for recipients in planned {
-            let request = Request::Send(SendRequest { from: from.clone(), to: recipients.clone(), message: message.clone(), time: time.clone() });
-            let wire = request::encode(inner.credentials(), &request)?;
-            batches.push((recipients, wire));
-        }
-        Ok(BulkPlan {
-            total: to.len(),
-            batches,
-            concurrency: concurrency as usize,
-            on_progress: read::opt_function(req, "onProgress")?,
-            signal: read::signal(req)?,
-        })
-    }
-
-    async fn run(self, inner: Rc<Inner>) -> JsValue {
-        let plan = Rc::new(self);
-        let results: Rc<RefCell<Vec<Option<BatchOutcome>>>> =
-            Rc::new(RefCell::new((0..plan.batches.len()).map(|_| None).collect()));
-        let next = Rc::new(Cell::new(0usize));
-        let done = Rc::new(Cell::new(0usize));
-        let workers = Array::new();
-        for _ in 0..plan.concurrency.min(plan.batches.len()) {
-            let (plan, inner, results, next, done) = (plan.clone(), inner.clone(), results.clone(), next.clone(), done.clone());
-            workers.push(&future_to_promise(async move {
-                loop {
-                    let index = next.get();
-                    let Some((recipients, wire)) = plan.batches.get(index) else { break };
-                    next.set(index + 1);
-                    let outcome = outcome(transport::start(&inner, Op::Send, wire, plan.signal.as_ref())).await;
-                    if let Some(slot) = results.borrow_mut().get_mut(index) {
-                        *slot = Some(outcome);
-                    }
-                    done.set(done.get() + recipients.len());
-                    if let Some(callback) = &plan.on_progress {
-                        let progress = Object::new();
-                        set(&progress, "done", &JsValue::from_f64(done.get() as f64));
-                        set(&progress, "total", &JsValue::from_f64(plan.total as f64));
-                        let _ = callback.call1(&JsValue::UNDEFINED, &progress);
-                    }
-                }
-                Ok(JsValue::UNDEFINED)
-            }));
-        }
-        // Workers never reject (every outcome is recorded), so this only waits.
-        let _ = JsFuture::from(Promise::all(&workers)).await;
-
-        let batches = Array::new();
-        let (mut sent, mut failed) = (0usize, 0usize);
-        for ((recipients, _), outcome) in plan.batches.iter().zip(results.borrow_mut().drain(..)) {
-            let batch = Object::new();
-            set(&batch, "recipients", &recipients.iter().map(|r| JsValue::from_str(r)).collect::<Array>());
-            match outcome {
-                Some(Ok(result)) => {
-                    sent += recipients.len();
-                    set(&batch, "bulkId", &get(&result, "bulkId"));
-                }
-                Some(Err(error)) => {
-                    failed += recipients.len();
-                    set(&batch, "error", &error);
-                }
-                None => failed += recipients.len(),
-            }
-            batches.push(&batch);
-        }
-        let out = Object::new();
-        set(&out, "batches", &batches);
-        set(&out, "sent", &JsValue::from_f64(sent as f64));
-        set(&out, "failed", &JsValue::from_f64(failed as f64));
         out.into()
     }
 }

@@ -14,7 +14,7 @@ use crate::core::{response, retry};
 use js_sys::{Array, Function, Promise};
 use wasm_bindgen::prelude::*;
 
-use super::bindings::{AbortSignal, DelayFn, RunFn};
+use super::bindings::{AbortSignal, RunFn};
 use super::client::Inner;
 use super::error::to_js_error;
 use super::json_bridge::{to_js, EngineJson};
@@ -23,7 +23,6 @@ use super::json_bridge::{to_js, EngineJson};
 /// the life of the module).
 struct Runtime {
     run: RunFn,
-    delay: DelayFn,
     settle: JsValue,
 }
 
@@ -44,12 +43,12 @@ thread_local! {
     static CALLS: RefCell<Vec<Option<Call>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Registers the JS half of the transport (`run` and `delay` of `js/transport.js`); called by
-/// every package entry right after loading.
+/// Registers the JS half of the transport (`run` of `js/transport.js`); called by every
+/// package entry right after loading.
 #[wasm_bindgen(js_name = __registerTransport)]
-pub fn register_transport(run: Function, delay: Function) {
+pub fn register_transport(run: Function) {
     let settle = Closure::<dyn FnMut(u32, JsValue) -> JsValue>::new(settle).into_js_value();
-    let runtime = Runtime { run: run.unchecked_into(), delay: delay.unchecked_into(), settle };
+    let runtime = Runtime { run: run.unchecked_into(), settle };
     RUNTIME.with(|slot| *slot.borrow_mut() = Some(runtime));
 }
 
@@ -166,15 +165,4 @@ fn settle(id: u32, outcome: JsValue) -> JsValue {
         return Array::of2(&JsValue::from_f64(2.0), &JsValue::from_f64(f64::from(wait))).into();
     }
     Array::of2(&JsValue::from_f64(1.0), &call.inner.reject(op, error, call.dispatched)).into()
-}
-
-/// Waits `ms`, or less if `signal` fires; returns false when aborted.
-pub async fn sleep(ms: f64, signal: Option<&AbortSignal>) -> bool {
-    let delay = RUNTIME.with(|slot| slot.borrow().as_ref().map(|r| r.delay.clone()));
-    let Some(delay) = delay else { return false };
-    let signal = signal.map_or(JsValue::UNDEFINED, |s| s.into());
-    match delay.run(&JsValue::UNDEFINED, ms, &signal) {
-        Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok_and(|v| v.is_truthy()),
-        Err(_) => false,
-    }
 }
