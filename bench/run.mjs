@@ -66,7 +66,7 @@ function groupTwiggy(file) {
       /function names|data names/.test(name) ? null :
       /data segment/.test(name) ? "data: bilingual messages, field names" :
       /js_sys::futures|JsFuture|wasm_bindgen::convert::closures|Closure|call_once\{\{vtable/.test(name) ? "closure glue (the transport's settle callback)" :
-      /dlmalloc|__rdl_|__rust_(alloc|dealloc|realloc)|raw_vec|finish_grow/.test(name) ? "allocator (dlmalloc)" :
+      /dlmalloc|SizeClasses|__rdl_|__rust_(alloc|dealloc|realloc)|raw_vec|finish_grow/.test(name) ? "allocator (size classes) + Vec growth" :
       /fmt|panic|Debug|Display|unwrap_failed|slice_index|thread::local|LazyCell|Once/.test(name) ? "std panic + fmt paths" :
       /ippanel_wasm::core::request|ippanel_wasm::core::form|ippanel_wasm::core::mobile|tehran_time/.test(name) ? "core: validate + encode requests" :
       /ippanel_wasm::core::response|ippanel_wasm::core::json/.test(name) ? "core: decode responses" :

@@ -287,3 +287,68 @@ fn constructor_validates_options() {
         assert_eq!(string(&e, "kind"), "input");
     }
 }
+
+/// The crate's allocator (src/wasm/alloc.rs) is this test binary's global allocator too: many
+/// live blocks of random sizes and alignments, freed and grown in random order, must each keep
+/// their own bytes, and steady churn must not keep growing memory.
+#[wasm_bindgen_test]
+fn allocator_keeps_every_block_intact() {
+    let mut seed: u32 = 0x9e37_79b9;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        seed
+    };
+    let check = |blocks: &Vec<(Vec<u8>, u8)>| {
+        for (block, fill) in blocks {
+            assert!(block.iter().all(|b| b == fill), "a block lost its bytes");
+        }
+    };
+    let mut blocks: Vec<(Vec<u8>, u8)> = Vec::new();
+    let mut aligned: Vec<Box<[u64; 9]>> = Vec::new();
+    let mut memory_after_warmup = 0;
+    for round in 0..20_000u32 {
+        let r = next();
+        match r % 4 {
+            0 | 1 => {
+                // Mostly small, sometimes large (up to 300 KB, over a page).
+                let len = if r % 97 == 0 { (next() % 300_000) as usize } else { (next() % 200) as usize };
+                let fill = (next() % 251) as u8;
+                blocks.push((vec![fill; len], fill));
+            }
+            2 if !blocks.is_empty() => {
+                let i = next() as usize % blocks.len();
+                blocks.swap_remove(i);
+            }
+            _ if !blocks.is_empty() => {
+                // Grow in place or move: realloc must carry the bytes over.
+                let i = next() as usize % blocks.len();
+                let (block, fill) = &mut blocks[i];
+                let more = (next() % 500) as usize;
+                block.extend(std::iter::repeat(*fill).take(more));
+            }
+            _ => {}
+        }
+        if r % 7 == 0 {
+            aligned.push(Box::new([u64::from(round); 9]));
+            if aligned.len() > 50 {
+                let gone = aligned.remove(0);
+                assert!(gone.iter().all(|v| *v == gone[0]));
+            }
+            assert_eq!(aligned.last().map(|b| b.as_ptr() as usize % 8), Some(0), "alignment");
+        }
+        if blocks.len() > 400 {
+            blocks.truncate(200);
+        }
+        if round % 1000 == 0 {
+            check(&blocks);
+        }
+        if round == 10_000 {
+            memory_after_warmup = core::arch::wasm32::memory_size(0);
+        }
+    }
+    check(&blocks);
+    let grown = core::arch::wasm32::memory_size(0) - memory_after_warmup;
+    assert!(grown <= 64, "steady churn grew memory by {grown} pages");
+}

@@ -2,14 +2,21 @@
 //!
 //! One concern per module: `bindings` (the JS globals), `read` (JS request objects → core
 //! requests), `json_bridge` (JSON between the engine and the core), `transport` (the retry
-//! loop around `js/transport.js`'s single attempt), `error` (core errors → `IppanelError`), `client` (the `Client` class).
+//! loop around `js/transport.js`'s single attempt), `error` (core errors → `IppanelError`), `client` (the `Client` class),
+//! `alloc` (the allocator).
 
+mod alloc;
 mod bindings;
 mod client;
 mod error;
 mod json_bridge;
 mod read;
 mod transport;
+
+/// Replaces dlmalloc (see `alloc`); wasm32 without threads only.
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: alloc::SizeClasses = alloc::SizeClasses::new();
 
 pub use client::Client;
 pub use error::register_error_class;
