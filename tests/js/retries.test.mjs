@@ -57,7 +57,8 @@ test("the backoff grows: about 250, 500, 1000 ms, within the ±20% jitter", asyn
   const gaps = sw.starts.slice(1).map((t, i) => t - sw.starts[i]);
   for (const [i, base] of [250, 500, 1000].entries()) {
     // The gap is the backoff plus one 502 round trip on loopback.
-    assert.ok(gaps[i] >= base * 0.8 - 2 && gaps[i] <= base * 1.2 + 150, `gap ${i}: ${gaps[i].toFixed(0)} ms, backoff ${base} ±20%`);
+    // Timers only ever fire late, so the upper bound has room for a busy machine.
+    assert.ok(gaps[i] >= base * 0.8 - 2 && gaps[i] <= base * 1.2 + 300, `gap ${i}: ${gaps[i].toFixed(0)} ms, backoff ${base} ±20%`);
   }
 });
 
@@ -103,15 +104,15 @@ test("an abort during a backoff ends the call at once, with no further attempt",
   const sw = switchableFetch();
   sw.fault = "http502";
   const controller = new AbortController();
-  const started = performance.now();
   const pending = rejection(client(sw, { retries: 5 }).credit({ signal: controller.signal }));
   // The first 502 arrives within a few ms; the backoff before the second attempt is >= 200 ms.
-  setTimeout(() => controller.abort(), 100);
+  let abortedAt = 0;
+  setTimeout(() => { abortedAt = performance.now(); controller.abort(); }, 100);
   const err = await pending;
-  const elapsed = performance.now() - started;
+  const late = performance.now() - abortedAt;
   assert.equal(err.kind, "aborted");
   assert.equal(sw.starts.length, 1);
-  assert.ok(elapsed < 180, `aborted after ${elapsed.toFixed(0)} ms`);
+  assert.ok(late < 50, `rejected ${late.toFixed(0)} ms after the abort`);
   await new Promise((resolve) => setTimeout(resolve, 400));
   assert.equal(sw.starts.length, 1, "no attempt after the abort");
 });
