@@ -4,7 +4,7 @@
  * AbortSignal, body read) and hands its outcome to the wasm's `settle`, which decodes it and
  * says whether to resolve, reject, or try again after a backoff. The wasm keeps the policy; this
  * file keeps the I/O, so a call costs no Rust future and no Rust closure. The package entry
- * registers `run` and `delay` with the wasm through `__registerTransport`.
+ * registers `run` with the wasm through `__registerTransport`; `delay` also serves `long_calls.js`.
  */
 
 /** Bodies longer than this (bytes) are refused; no more than this much of one is ever held. */
@@ -34,7 +34,8 @@ export function delay(ms, signal) {
 }
 
 /**
- * One POST, its body read as text, under one timeout; after waiting `delayMs` (retry backoff).
+ * One POST, its body read as bytes and decoded as UTF-8, under one timeout; after waiting `delayMs`
+ * (retry backoff).
  * Never rejects; resolves to:
  * - `[status, text]` when an answer arrived;
  * - `[status, head, "too_large"]` when its body was over the cap (head: its first 2 KB);
