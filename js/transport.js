@@ -7,7 +7,7 @@
  * registers `run` with the wasm through `__registerTransport`; `delay` also serves `long_calls.js`.
  */
 
-/** Bodies longer than this (bytes) are refused; no more than this much of one is ever held. */
+/** Bodies longer than this (bytes) are refused; no more than this and one chunk is ever held. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** The service answers UTF-8; bytes that are not are a fault, not text to guess at. */
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -91,15 +91,19 @@ async function attempt(fetchFn, url, body, timeoutMs, signal, delayMs) {
 }
 
 /**
- * The body's bytes, or its first MAX_BODY_BYTES and a little more when it is longer: a body
- * that declares a length within the cap is read whole (the fast path every real answer takes);
- * any other is streamed and dropped once over the cap, so a runaway answer cannot fill memory.
+ * The body's bytes, or its first MAX_BODY_BYTES and at most one more chunk when it is longer:
+ * an uncompressed body that declares a length within the cap is read whole (the fast path
+ * every real answer takes); any other is streamed and dropped once over the cap, so a runaway
+ * answer cannot fill memory. A compressed body is always streamed: its declared length is the
+ * compressed one, and fetch hands over the bytes decompressed.
  * @param {Response} response
  * @returns {Promise<Uint8Array>}
  */
 async function readCapped(response) {
   const declared = response.headers.get("content-length");
-  if (!response.body || (declared !== null && Number(declared) <= MAX_BODY_BYTES)) {
+  const encoding = response.headers.get("content-encoding");
+  const plain = encoding === null || encoding.trim().toLowerCase() === "identity";
+  if (!response.body || (plain && declared !== null && Number(declared) <= MAX_BODY_BYTES)) {
     return new Uint8Array(await response.arrayBuffer());
   }
   const reader = response.body.getReader();
