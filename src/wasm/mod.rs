@@ -30,9 +30,10 @@ use wasm_bindgen::prelude::*;
 /// Throws an `IppanelError` of kind `"input"` for anything that is not a mobile number.
 #[wasm_bindgen(js_name = normalizeMobile)]
 pub fn normalize_mobile(input: JsValue) -> Result<String, JsValue> {
-    let result = match input.as_string() {
-        Some(text) => mobile::normalize_mobile(&text),
-        None => Err(crate::core::error::CoreError::input("input", "must be a string", "باید رشته باشد")),
+    let result = match read::text(&input, "input", read::Limit::Short) {
+        Ok(Some(text)) => mobile::normalize_mobile(&text),
+        Ok(None) => Err(crate::core::error::CoreError::input("input", "must be a string", "باید رشته باشد")),
+        Err(error) => Err(error),
     };
     result.map_err(|e| error::to_js_error(&e, "normalizeMobile", false))
 }
@@ -40,9 +41,13 @@ pub fn normalize_mobile(input: JsValue) -> Result<String, JsValue> {
 /// `smsParts(text)`: encoding, length and number of SMS parts per GSM 03.38.
 #[wasm_bindgen(js_name = smsParts)]
 pub fn sms_parts(text: JsValue) -> Result<JsValue, JsValue> {
-    let Some(text) = text.as_string() else {
-        let e = crate::core::error::CoreError::input("text", "must be a string", "باید رشته باشد");
-        return Err(error::to_js_error(&e, "smsParts", false));
+    let text = match read::text(&text, "text", read::Limit::Text) {
+        Ok(Some(text)) => text,
+        Ok(None) => {
+            let e = crate::core::error::CoreError::input("text", "must be a string", "باید رشته باشد");
+            return Err(error::to_js_error(&e, "smsParts", false));
+        }
+        Err(e) => return Err(error::to_js_error(&e, "smsParts", false)),
     };
     let parts = sms::sms_parts(&text);
     let out = Object::new();

@@ -20,10 +20,40 @@ use super::bindings::{entries, get, is_array, item};
 /// which would trap instead of failing the call.
 const MAX_LIST_ITEMS: u32 = 1_000_000;
 
+/// The most variables a pattern's `values` may have; real patterns have a handful.
+const MAX_PATTERN_VALUES: u32 = 1_000;
+
 type Read<T> = Result<T, CoreError>;
 
 fn wrong_type(field: &str, en: &str, fa: &str) -> CoreError {
     CoreError::input(field, en, fa)
+}
+
+/// How long a text field may be, in UTF-16 units, checked before the text is copied into
+/// wasm memory: a caller's string of any length must fail the call, not exhaust the memory.
+#[derive(Clone, Copy)]
+pub enum Limit {
+    /// Free text (a message, a name, a password): 1,048,576 units, far above any real SMS (a
+    /// message of 1,000 parts is 67,000).
+    Text,
+    /// A number, id, code or time: 64 units, room for any spacing of a real one.
+    Short,
+}
+
+/// `value` as a Rust string when it is a JS string within `limit`; `None` when it is not a
+/// string.
+pub fn text(value: &JsValue, field: &str, limit: Limit) -> Read<Option<String>> {
+    let Some(js) = value.dyn_ref::<js_sys::JsString>() else {
+        return Ok(None);
+    };
+    let (max, en, fa) = match limit {
+        Limit::Text => (1 << 20, "is longer than 1,048,576 characters", "بیش از ۱٬۰۴۸٬۵۷۶ نویسه دارد"),
+        Limit::Short => (64, "is longer than 64 characters", "بیش از ۶۴ نویسه دارد"),
+    };
+    if js.length() > max {
+        return Err(wrong_type(field, en, fa));
+    }
+    Ok(value.as_string())
 }
 
 /// The request argument itself must be an object.
@@ -38,7 +68,7 @@ pub fn object(value: &JsValue, field: &str) -> Read<()> {
 /// A required string field.
 pub fn string(obj: &JsValue, field: &str) -> Read<String> {
     let value = get(obj, field);
-    value.as_string().ok_or_else(|| {
+    text(&value, field, Limit::Text)?.ok_or_else(|| {
         if value.is_undefined() || value.is_null() {
             wrong_type(field, "is required", "الزامی است")
         } else {
@@ -53,8 +83,7 @@ pub fn opt_string(obj: &JsValue, field: &str) -> Read<Option<String>> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    value
-        .as_string()
+    text(&value, field, Limit::Text)?
         .map(Some)
         .ok_or_else(|| wrong_type(field, "must be a string", "باید رشته باشد"))
 }
@@ -116,7 +145,7 @@ pub fn number_list(obj: &JsValue, field: &str) -> Read<Vec<f64>> {
 /// `to`: one string or an array of strings.
 pub fn recipients(obj: &JsValue, field: &str) -> Read<Vec<String>> {
     let value = get(obj, field);
-    if let Some(one) = value.as_string() {
+    if let Some(one) = text(&value, field, Limit::Short)? {
         return Ok(vec![one]);
     }
     let Some(length) = array_length(&value, field)? else {
@@ -128,9 +157,10 @@ pub fn recipients(obj: &JsValue, field: &str) -> Read<Vec<String>> {
     };
     let mut out = Vec::with_capacity(length as usize);
     for i in 0..length {
-        match item(&value, i).as_string() {
+        let name = || indexed(field, i as usize);
+        match text(&item(&value, i), &name(), Limit::Short)? {
             Some(s) => out.push(s),
-            None => return Err(wrong_type(&indexed(field, i as usize), "must be a string", "باید رشته باشد")),
+            None => return Err(wrong_type(&name(), "must be a string", "باید رشته باشد")),
         }
     }
     Ok(out)
@@ -138,7 +168,7 @@ pub fn recipients(obj: &JsValue, field: &str) -> Read<Vec<String>> {
 
 /// `bookId` / `bulkId`: a string or a number.
 pub fn id_value(value: &JsValue, field: &str) -> Read<IdInput> {
-    if let Some(s) = value.as_string() {
+    if let Some(s) = text(value, field, Limit::Short)? {
         return Ok(IdInput::Text(s));
     }
     number_value(value, field).map(IdInput::Num)
@@ -150,8 +180,8 @@ fn send_time(obj: &JsValue) -> Read<Option<SendTime>> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    if let Some(text) = value.as_string() {
-        return Ok(Some(SendTime::Text(text)));
+    if let Some(time) = text(&value, "time", Limit::Short)? {
+        return Ok(Some(SendTime::Text(time)));
     }
     if let Ok(get_time) = get(&value, "getTime").dyn_into::<Function>() {
         if let Some(ms) = get_time.call0(&value).ok().and_then(|v| v.as_f64()) {
@@ -169,12 +199,17 @@ fn pattern_values(obj: &JsValue) -> Read<Vec<(String, String)>> {
     let Some(pairs) = pairs else {
         return Err(wrong_type("values", "must be an object", "باید یک شیء باشد"));
     };
+    if pairs.length() > MAX_PATTERN_VALUES {
+        return Err(wrong_type("values", "has more than 1,000 entries", "بیش از ۱٬۰۰۰ عضو دارد"));
+    }
     let mut out = Vec::with_capacity(pairs.length() as usize);
     for entry in pairs.iter() {
         let pair: Array = entry.unchecked_into();
-        let key = pair.get(0).as_string().unwrap_or_default();
+        let key = text(&pair.get(0), "values", Limit::Short)?.unwrap_or_default();
         let item = pair.get(1);
-        let text = if let Some(s) = item.as_string() {
+        let mut field = String::from("values.");
+        field.push_str(&key);
+        let text = if let Some(s) = text(&item, &field, Limit::Text)? {
             s
         } else if let Some(n) = item.as_f64().filter(|n| n.is_finite()) {
             js_sys::Number::from(n)
@@ -182,8 +217,6 @@ fn pattern_values(obj: &JsValue) -> Read<Vec<(String, String)>> {
                 .map(String::from)
                 .unwrap_or_default()
         } else {
-            let mut field = String::from("values.");
-            field.push_str(&key);
             return Err(wrong_type(&field, "must be a string or a finite number", "باید رشته یا عدد باشد"));
         };
         out.push((key, text));

@@ -158,6 +158,12 @@ test("hostile values found by the fuzzer: huge proxy arrays, revoked proxies, th
     ["sendBulk", () => client.sendBulk({ from: "3000505", to: revoked, message: "m" }), /^to: must be/],
     ["sendPattern", () => client.sendPattern({ from: "3000505", to: "09121234567", patternCode: "c", values: throwing }), /^values: must be an object/],
     ["jobsSend", () => client.jobsSend({ from: "3000505", message: "m", jobId: 1, trendIds: new Proxy([1, 2], { get(t, k) { if (k === "0") throw new Error("item"); return Reflect.get(t, k); } }) }), /^trendIds\[0\]: is required/],
+    // Long strings are refused before they are copied into the wasm: 3,000 recipients of 1 MiB
+    // each would need more memory than wasm32 has.
+    ["send", () => client.send({ from: "3000505", to: Array(3000).fill("9".repeat(2 ** 20 + 1)), message: "m" }), /^to\[0\]: is longer than 64 characters/],
+    ["send", () => client.send({ from: "3000505", to: "09121234567", message: "x".repeat(2 ** 20 + 1) }), /^message: is longer than 1,048,576 characters/],
+    ["sendPattern", () => client.sendPattern({ from: "3000505", to: "09121234567", patternCode: "c", values: Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`v${i}`, "1"])) }), /^values: has more than 1,000 entries/],
+    ["checkMessage", () => client.checkMessage("1".repeat(65)), /^bulkId: is longer than 64 characters/],
   ];
   for (const [name, call, message] of cases) {
     try {
@@ -169,4 +175,7 @@ test("hostile values found by the fuzzer: huge proxy arrays, revoked proxies, th
     }
   }
   assert.equal(await client.credit(), 1000);
+  assert.throws(() => normalizeMobile("0".repeat(10_000_000)), (err) => err instanceof IppanelError && /is longer than 64/.test(err.message));
+  assert.throws(() => smsParts("x".repeat(2 ** 20 + 1)), (err) => err instanceof IppanelError && /is longer than 1,048,576/.test(err.message));
+  assert.equal(smsParts("x".repeat(2 ** 20)).length, 2 ** 20);
 });
