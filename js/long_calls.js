@@ -6,6 +6,17 @@
  */
 import { delay } from "./transport.js";
 
+/**
+ * Calls an observer callback. Its failure, thrown or as a rejected promise, must not stop the
+ * calls it observes, nor surface as an unhandled rejection.
+ */
+function notify(callback, value) {
+  try {
+    const result = callback(value);
+    if (result && typeof result.then === "function") result.then(undefined, () => {});
+  } catch {}
+}
+
 /** Delivery states that no longer change. */
 const FINAL = new Set(["delivered", "failed", "discarded"]);
 
@@ -30,12 +41,7 @@ export async function sendBulk(req) {
         results[index] = { recipients, error };
       }
       done += recipients.length;
-      if (onProgress) {
-        // A throwing callback must not stop the sends it observes.
-        try {
-          onProgress({ done, total });
-        } catch {}
-      }
+      if (onProgress) notify(onProgress, { done, total });
     }
   };
   await Promise.all(Array.from({ length: Math.min(plan.concurrency, batches.length) }, worker));
@@ -57,11 +63,7 @@ export async function waitForDelivery(bulkId, opts) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const entries = await this.delivery(bulkId, { signal });
-    if (onUpdate) {
-      try {
-        onUpdate(entries);
-      } catch {}
-    }
+    if (onUpdate) notify(onUpdate, entries);
     const left = deadline - Date.now();
     if (left <= 0 || (entries.length > 0 && entries.every((entry) => FINAL.has(entry.status)))) return entries;
     if (!(await delay(Math.min(intervalMs, left), signal))) {
