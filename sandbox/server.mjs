@@ -264,7 +264,8 @@ export async function startSandbox({ port = 8787, host = "127.0.0.1", quiet = fa
   });
   const sockets = new Set();
   server.on("connection", (s) => { sockets.add(s); s.on("close", () => sockets.delete(s)); });
-  await new Promise((resolve) => server.listen(port, host, resolve));
+  // A deep accept queue: the load test opens 2,000 connections at once.
+  await new Promise((resolve) => server.listen({ port, host, backlog: 4096 }, resolve));
   const actual = server.address().port;
   return {
     url: `http://${host}:${actual}`, port: actual, get state() { return state; },

@@ -5,6 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { inspect } from "node:util";
+import { fileURLToPath } from "node:url";
 import { Client, normalizeMobile } from "../../pkg/node.mjs";
 import { DEMO, LINE, OPS, sandboxWithBulk, switchableFetch, rejection } from "./ops.mjs";
 
@@ -129,7 +130,8 @@ test("console.log of a client and of an error print no password", async () => {
 });
 
 test("the sandbox's log never shows the password, on either endpoint", async () => {
-  const child = spawn(process.execPath, ["sandbox/server.mjs", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  const server = fileURLToPath(new URL("../../sandbox/server.mjs", import.meta.url));
+  const child = spawn(process.execPath, [server, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   child.stderr.on("data", (d) => (out += d));
