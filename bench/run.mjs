@@ -49,7 +49,7 @@ function namedWasm() {
   const release = new URL("target/wasm32-unknown-unknown/release/ippanel_wasm.wasm", root).pathname;
   const run = (cmd, args) => { const r = spawnSync(cmd, args, { encoding: "utf8" }); if (r.status !== 0) throw new Error(`${cmd}: ${r.stderr}`); };
   run("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", dir, release]);
-  run("wasm-opt", ["-Oz", "--converge", "-g", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", join(dir, "ippanel_wasm_bg.wasm"), "-o", join(dir, "named.wasm")]);
+  run("wasm-opt", ["--merge-similar-functions", "-Oz", "--converge", "-g", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", join(dir, "ippanel_wasm_bg.wasm"), "-o", join(dir, "named.wasm")]);
   return join(dir, "named.wasm");
 }
 
