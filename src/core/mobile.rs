@@ -131,8 +131,9 @@ fn invalid(input: &str, field: &str, problem: Problem, quote: bool) -> CoreError
     };
     // Quote short inputs so the caller sees what was wrong; never quote text with control
     // characters or quotes in it, which would garble the message.
+    // Chars counted as the bytes that start one (`chars().count()` links a larger routine).
     let quotable = quote
-        && input.chars().count() <= QUOTE_MAX_CHARS
+        && input.bytes().filter(|b| b & 0xC0 != 0x80).count() <= QUOTE_MAX_CHARS
         && !input
             .chars()
             .any(|c| c.is_control() || c == '"' || c == '«' || c == '»');
