@@ -42,33 +42,37 @@ writeFileSync(at("index.d.ts"), types);
 writeFileSync(at("index.d.cts"), types);
 
 const publicNames = "Client, IppanelError, normalizeMobile, smsParts";
+/**
+ * An ES-module entry: `prelude`, the imports, `load` (the wasm loaded this runtime's way, with
+ * the glue's `init` or `initSync`), then what every entry does once it is loaded.
+ */
+const esmEntry = (init, load, prelude = "") => `${prelude}import ${init === "init" ? "init, { " : "{ initSync, "}Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } from "./ippanel_wasm.js";
+import { IppanelError } from "./ippanel_error.js";
+import { run } from "./transport.js";
+import { installLongCalls } from "./long_calls.js";
+${load}
+__registerErrorClass(IppanelError);
+__registerTransport(run);
+installLongCalls(Client);
+export { ${publicNames} };
+`;
+// Deno and Cloudflare Workers both take the wasm as a compiled module: workerd refuses to
+// compile bytes, and Deno then needs no --allow-read. Deno's is a source-phase import, which
+// bundlers cannot parse yet: it is written as a plain import here, and
+// scripts/optimize-js.mjs turns deno.js's into the source phase once the file is bundled.
+const compiledModuleEntry = esmEntry("initSync", "initSync({ module: wasm });", `import wasm from "./ippanel_wasm_bg.wasm";\n`);
 const entries = {
   // Browsers and bundlers: fetch the wasm next to this module. Top-level await, because
   // `new Client()`, `normalizeMobile` and `smsParts` are synchronous and need the wasm ready.
-  "browser.js": `import init, { Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } from "./ippanel_wasm.js";
-import { IppanelError } from "./ippanel_error.js";
-import { run } from "./transport.js";
-import { installLongCalls } from "./long_calls.js";
-await init({ module_or_path: new URL("./ippanel_wasm_bg.wasm", import.meta.url) });
-__registerErrorClass(IppanelError);
-__registerTransport(run);
-installLongCalls(Client);
-export { ${publicNames} };
-`,
+  "browser.js": esmEntry("init", `await init({ module_or_path: new URL("./ippanel_wasm_bg.wasm", import.meta.url) });`),
   // Node ESM: read the file synchronously; no top-level await, so require(esm) works too.
   // process.getBuiltinModule (Node 20.16+, Bun, Deno) rather than \`import ... from "node:fs"\`,
   // whose ES-module facade loads Node's whole streams stack: 1.5 ms of start-up.
-  "node.mjs": `const { readFileSync } = process.getBuiltinModule("fs");
-import { initSync, Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } from "./ippanel_wasm.js";
-import { IppanelError } from "./ippanel_error.js";
-import { run } from "./transport.js";
-import { installLongCalls } from "./long_calls.js";
-initSync({ module: readFileSync(new URL("./ippanel_wasm_bg.wasm", import.meta.url)) });
-__registerErrorClass(IppanelError);
-__registerTransport(run);
-installLongCalls(Client);
-export { ${publicNames} };
-`,
+  "node.mjs": esmEntry(
+    "initSync",
+    `initSync({ module: readFileSync(new URL("./ippanel_wasm_bg.wasm", import.meta.url)) });`,
+    `const { readFileSync } = process.getBuiltinModule("fs");\n`,
+  ),
   // Node CommonJS: the nodejs glue loads the wasm itself.
   "node.cjs": `"use strict";
 const { Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } = require("./cjs/ippanel_wasm.cjs");
@@ -80,32 +84,8 @@ __registerTransport(run);
 installLongCalls(Client);
 module.exports = { ${publicNames} };
 `,
-  // Deno: a source-phase import hands over the compiled module, so no --allow-read is needed.
-  // Bundlers cannot parse \`import source\` yet: it is written as a plain import here, and
-  // scripts/optimize-js.mjs turns it into the source phase once the file is bundled.
-  "deno.js": `import wasm from "./ippanel_wasm_bg.wasm";
-import { initSync, Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } from "./ippanel_wasm.js";
-import { IppanelError } from "./ippanel_error.js";
-import { run } from "./transport.js";
-import { installLongCalls } from "./long_calls.js";
-initSync({ module: wasm });
-__registerErrorClass(IppanelError);
-__registerTransport(run);
-installLongCalls(Client);
-export { ${publicNames} };
-`,
-  // Cloudflare Workers: the wasm arrives as a compiled module (workerd refuses to compile bytes).
-  "workerd.js": `import wasm from "./ippanel_wasm_bg.wasm";
-import { initSync, Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } from "./ippanel_wasm.js";
-import { IppanelError } from "./ippanel_error.js";
-import { run } from "./transport.js";
-import { installLongCalls } from "./long_calls.js";
-initSync({ module: wasm });
-__registerErrorClass(IppanelError);
-__registerTransport(run);
-installLongCalls(Client);
-export { ${publicNames} };
-`,
+  "deno.js": compiledModuleEntry,
+  "workerd.js": compiledModuleEntry,
 };
 for (const [name, source] of Object.entries(entries)) writeFileSync(at(name), source);
 
