@@ -254,8 +254,8 @@ impl Client {
 
     /// Checks a `sendBulk` request and splits its recipients into batches. The loop over the
     /// batches is `sendBulk` in `js/long_calls.js` (each batch a `send` call), so the wasm
-    /// carries no async runtime. Returns `{ batches, send, concurrency, total, onProgress?,
-    /// signal? }`: `batches` the normalized recipients of each `send`, `send` its other fields
+    /// carries no async runtime. Returns `{ batches, send, concurrency, total, onProgress,
+    /// signal }` (the last two `undefined` when not given): `batches` the normalized recipients of each `send`, `send` its other fields
     /// (`time` as wire text). Throws the `IppanelError` of a bad request: invalid numbers fail
     /// the whole call before anything is sent.
     #[wasm_bindgen(js_name = __planBulk)]
@@ -291,17 +291,13 @@ impl Client {
         set(&out, "send", &send);
         set(&out, "concurrency", &JsValue::from_f64(concurrency));
         set(&out, "total", &JsValue::from_f64(to.len() as f64));
-        if let Some(callback) = on_progress {
-            set(&out, "onProgress", &callback);
-        }
-        if let Some(signal) = signal {
-            set(&out, "signal", &signal);
-        }
+        set(&out, "onProgress", &on_progress.into());
+        set(&out, "signal", &signal.into());
         Ok(out.into())
     }
 
     /// Checks `waitForDelivery`'s arguments; the polling loop is `waitForDelivery` in
-    /// `js/long_calls.js`. Returns `{ intervalMs, timeoutMs, onUpdate?, signal? }`; throws the
+    /// `js/long_calls.js`. Returns `{ intervalMs, timeoutMs, onUpdate, signal }`; throws the
     /// `IppanelError` of a bad argument.
     #[wasm_bindgen(js_name = __planWait)]
     pub fn plan_wait(&self, bulk_id: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
@@ -321,12 +317,8 @@ impl Client {
         let out = Object::new();
         set(&out, "intervalMs", &JsValue::from_f64(interval));
         set(&out, "timeoutMs", &JsValue::from_f64(timeout));
-        if let Some(callback) = on_update {
-            set(&out, "onUpdate", &callback);
-        }
-        if let Some(signal) = signal {
-            set(&out, "signal", &signal);
-        }
+        set(&out, "onUpdate", &on_update.into());
+        set(&out, "signal", &signal.into());
         Ok(out.into())
     }
 
