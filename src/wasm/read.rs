@@ -209,7 +209,7 @@ fn pattern_values(obj: &JsValue) -> Read<Vec<(String, String)>> {
         let item = pair.get(1);
         let mut field = String::from("values.");
         field.push_str(&key);
-        let text = if let Some(s) = text(&item, &field, Limit::Text)? {
+        let value_text = if let Some(s) = text(&item, &field, Limit::Text)? {
             s
         } else if let Some(n) = item.as_f64().filter(|n| n.is_finite()) {
             js_sys::Number::from(n)
@@ -219,7 +219,7 @@ fn pattern_values(obj: &JsValue) -> Read<Vec<(String, String)>> {
         } else {
             return Err(wrong_type(&field, "must be a string or a finite number", "باید رشته یا عدد باشد"));
         };
-        out.push((key, text));
+        out.push((key, value_text));
     }
     Ok(out)
 }
