@@ -42,6 +42,14 @@ if (named) {
 } else console.log("   (twiggy not installed: `cargo install twiggy` to see what the bytes are)");
 
 
+/** The wasm-opt flags wasm-pack applies to pkg/, read from Cargo.toml so the two cannot drift. */
+function wasmOptFlags() {
+  const cargo = readFileSync(new URL("Cargo.toml", root), "utf8");
+  const list = cargo.match(/^wasm-opt = (\[.*\])$/m);
+  if (!list) throw new Error("Cargo.toml has no wasm-opt = [...] line");
+  return JSON.parse(list[1]);
+}
+
 /** The release wasm, bindgen'd and optimized like pkg/ but keeping function names; null without twiggy. */
 function namedWasm() {
   if (spawnSync("twiggy", ["--version"]).status !== 0) return null;
@@ -49,7 +57,7 @@ function namedWasm() {
   const release = new URL("target/wasm32-unknown-unknown/release/ippanel_wasm.wasm", root).pathname;
   const run = (cmd, args) => { const r = spawnSync(cmd, args, { encoding: "utf8" }); if (r.status !== 0) throw new Error(`${cmd}: ${r.stderr}`); };
   run("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", dir, release]);
-  run("wasm-opt", ["--merge-similar-functions", "-Oz", "--converge", "-g", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", join(dir, "ippanel_wasm_bg.wasm"), "-o", join(dir, "named.wasm")]);
+  run("wasm-opt", [...wasmOptFlags(), "-g", join(dir, "ippanel_wasm_bg.wasm"), "-o", join(dir, "named.wasm")]);
   return join(dir, "named.wasm");
 }
 
