@@ -65,6 +65,6 @@ for (const file of files) {
   if (file === "deno.js") code = sourcePhase(code);
   writeFileSync(url, code + "\n");
   before += source.length;
-  after += result.code.length + 1;
+  after += code.length + 1;
 }
 console.log(`pkg/ JavaScript: ${esmEntries.length} ES-module entries bundled; ${files.length} files minified, ${before} -> ${after} bytes`);
