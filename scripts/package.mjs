@@ -12,12 +12,11 @@ for (const junk of [".gitignore", "ippanel_wasm.d.ts", "ippanel_wasm_bg.wasm.d.t
   rmSync(at(junk), { force: true });
 }
 
-// One source for each JS module the entries load; the CommonJS copies are a mechanical
-// transform of it (drop `export`, list the names in module.exports).
+// One source for each JS module the entries load (only the error class: everything else is
+// Rust); the CommonJS copies are a mechanical transform of it (drop `export`, list the names in
+// module.exports).
 const jsModules = {
   "ippanel_error": ["IppanelError"],
-  "transport": ["run", "delay"],
-  "long_calls": ["sendBulk", "waitForDelivery", "installLongCalls"],
 };
 for (const [name, exported] of Object.entries(jsModules)) {
   const source = readFileSync(new URL(`js/${name}.js`, repo), "utf8");
@@ -46,14 +45,10 @@ const publicNames = "Client, IppanelError, normalizeMobile, smsParts";
  * An ES-module entry: `prelude`, the imports, `load` (the wasm loaded this runtime's way, with
  * the glue's `init` or `initSync`), then what every entry does once it is loaded.
  */
-const esmEntry = (init, load, prelude = "") => `${prelude}import ${init === "init" ? "init, { " : "{ initSync, "}Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } from "./ippanel_wasm.js";
+const esmEntry = (init, load, prelude = "") => `${prelude}import ${init === "init" ? "init, { " : "{ initSync, "}Client, normalizeMobile, smsParts, __registerErrorClass } from "./ippanel_wasm.js";
 import { IppanelError } from "./ippanel_error.js";
-import { run } from "./transport.js";
-import { installLongCalls } from "./long_calls.js";
 ${load}
 __registerErrorClass(IppanelError);
-__registerTransport(run);
-installLongCalls(Client);
 export { ${publicNames} };
 `;
 // Deno and Cloudflare Workers both take the wasm as a compiled module: workerd refuses to
@@ -75,13 +70,9 @@ const entries = {
   ),
   // Node CommonJS: the nodejs glue loads the wasm itself.
   "node.cjs": `"use strict";
-const { Client, normalizeMobile, smsParts, __registerErrorClass, __registerTransport } = require("./cjs/ippanel_wasm.cjs");
+const { Client, normalizeMobile, smsParts, __registerErrorClass } = require("./cjs/ippanel_wasm.cjs");
 const { IppanelError } = require("./ippanel_error.cjs");
-const { run } = require("./transport.cjs");
-const { installLongCalls } = require("./long_calls.cjs");
 __registerErrorClass(IppanelError);
-__registerTransport(run);
-installLongCalls(Client);
 module.exports = { ${publicNames} };
 `,
   "deno.js": compiledModuleEntry,

@@ -1,14 +1,45 @@
 //! # ippanel-wasm
 //!
-//! A client for the ippanel SMS web service, compiled to WebAssembly and published to npm.
-//! Browsers, Node, Deno, Bun and Cloudflare Workers call every operation of the service as a
-//! promise over `fetch`; see `README.md` for the JavaScript API.
+//! A client for the ippanel SMS web service (`services.jspd`), for Rust compiled to
+//! WebAssembly (Leptos, Yew and Dioxus apps, Cloudflare Workers written with workers-rs) and,
+//! through the same code, for JavaScript in browsers, Node, Deno, Bun and Workers (the npm
+//! package `ippanel-wasm`).
 //!
-//! The crate has two layers:
-//! - [`core`]: the wire protocol in plain Rust (form encoding, response decoding, the error
-//!   table, mobile-number normalization, SMS part counting). No JS types; tested natively.
-//! - `wasm` (only on `wasm32`): the thin wasm-bindgen layer exporting `Client`,
-//!   `normalizeMobile` and `smsParts`, with one transport over the global `fetch`.
+//! ```no_run
+//! # async fn run() -> Result<(), ippanel_wasm::Error> {
+//! use ippanel_wasm::{Client, Config, SendRequest};
+//!
+//! let client = Client::new(Config {
+//!     username: "me".into(),
+//!     password: "secret".into(),
+//!     ..Default::default()
+//! })?;
+//! let sent = client.send(SendRequest {
+//!     from: "3000505".into(),
+//!     to: vec!["09121234567".into()],
+//!     message: "سلام".into(),
+//!     ..Default::default()
+//! }).await?;
+//! for entry in client.delivery(&sent.bulk_id).await? {
+//!     println!("{} {}", entry.recipient, entry.status.as_str());
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! ## Layers, and the packages each stands on
+//! - [`core`] (every target): the wire protocol in plain Rust: typed requests and results,
+//!   form encoding, response decoding, the error table, mobile-number normalization and SMS
+//!   part counting. **serde** derives the request and result types; the protocol's quirks
+//!   (numbers as text, double-encoded lists, the `[code, data]` envelope, item aliases, extra
+//!   fields kept) are serde attributes and small visitors. No JS types; tested natively.
+//! - [`Client`] (wasm32): the Rust API. Every op is an `async fn` (**wasm-bindgen-futures**
+//!   turns the engine's promises into futures); **gloo-net** builds each request and wraps each
+//!   response; **web-sys** gives the `AbortController` that cancels a request when its future is
+//!   dropped or times out, the `ReadableStreamDefaultReader` of the capped body read, and
+//!   headers; **js-sys** the JS values in between (`JSON.parse`, timers, the global `fetch`).
+//! - The JS layer (wasm32, not part of the Rust API): the npm package's `Client` class,
+//!   **wasm-bindgen** exports over the Rust client. **serde-wasm-bindgen** reads JS request
+//!   objects into the core's types and writes results back as plain objects.
 //!
 //! A panic in wasm kills the instance for a whole page or Worker, so code outside tests may not
 //! unwrap, expect, panic or index unchecked; clippy enforces it.
@@ -16,11 +47,53 @@
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
 )]
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
 
 pub mod core;
+mod error;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+mod client;
+#[cfg(target_arch = "wasm32")]
+mod js;
 
 #[cfg(target_arch = "wasm32")]
-pub use wasm::{normalize_mobile, register_error_class, register_transport, sms_parts, Client};
+pub use client::{BulkBatch, BulkProgress, BulkReport, Client, Config, WaitOptions};
+pub use core::model::{
+    AccessPackage, Approval, CreatedUser, DeliveryEntry, DeliveryStatus, InboxMessage, Job,
+    JobTrend, MessageCheck, MessageStatus, Phonebook, PostalArea, Sent,
+};
+pub use core::request::{
+    BookSendRequest, Gender, JobsCountRequest, JobsSendRequest, NewUserRequest, Operator,
+    PostalCodeCountRequest, PostalCodeSendRequest, SendBulkRequest, SendPatternRequest,
+    SendRequest,
+};
+pub use core::sms::{Encoding, SmsParts};
+pub use core::value::{Extra, Value};
+pub use error::{Error, ErrorCode, ErrorKind};
+
+/// Any common form of an Iranian mobile number as `+989121234567`: `09121234567`,
+/// `9121234567`, `989121234567`, `00989121234567`, with Persian or Arabic-Indic digits, spaces
+/// or dashes.
+///
+/// # Errors
+/// An [`ErrorKind::Input`] error for anything that is not a mobile number.
+///
+/// ```
+/// assert_eq!(ippanel_wasm::normalize_mobile("۰۹۱۲ ۱۲۳ ۴۵۶۷").unwrap(), "+989121234567");
+/// assert!(ippanel_wasm::normalize_mobile("02112345678").is_err());
+/// ```
+pub fn normalize_mobile(input: &str) -> Result<String, Error> {
+    core::mobile::normalize_mobile(input).map_err(|e| Error::new(e, "normalizeMobile", false))
+}
+
+/// How `text` is sent as SMS (GSM 03.38): its encoding, length, and number of parts.
+///
+/// ```
+/// let parts = ippanel_wasm::sms_parts("سلام");
+/// assert_eq!((parts.parts, parts.length, parts.per_part), (1, 4, 70));
+/// ```
+pub fn sms_parts(text: &str) -> SmsParts {
+    core::sms::sms_parts(text)
+}

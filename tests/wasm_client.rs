@@ -1,11 +1,14 @@
-//! End-to-end tests of the compiled client against the sandbox, run by `scripts/test-wasm.sh`
-//! in Node and in headless Chromium: every op, success and error, through the real transport.
+//! End-to-end tests of the Rust API against the sandbox, run by `scripts/test-wasm.sh` in Node
+//! and in headless Chromium: every op, success and error, through the real transport.
+//! (The JavaScript API over it is tested by `tests/js/`.)
 #![cfg(target_arch = "wasm32")]
 
-use ippanel_wasm::{normalize_mobile, register_transport, sms_parts, Client};
-use js_sys::{Array, Promise, Reflect};
-use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
+use ippanel_wasm::{
+    normalize_mobile, sms_parts, Approval, BookSendRequest, Client, Config, DeliveryStatus,
+    ErrorCode, ErrorKind, JobsCountRequest, JobsSendRequest, NewUserRequest, Operator, Gender,
+    PostalCodeCountRequest, PostalCodeSendRequest, SendBulkRequest, SendPatternRequest,
+    SendRequest, WaitOptions,
+};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const SANDBOX: &str = match option_env!("SANDBOX_URL") {
@@ -14,341 +17,285 @@ const SANDBOX: &str = match option_env!("SANDBOX_URL") {
 };
 const PASSWORD: &str = "demo-pass-1234";
 
-fn js(json: &str) -> JsValue {
-    js_sys::JSON::parse(json).expect("test JSON")
-}
-
-fn field(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).expect("readable field")
-}
-
-fn string(value: &JsValue, key: &str) -> String {
-    field(value, key).as_string().unwrap_or_else(|| panic!("{key} is not a string"))
-}
-
-fn number(value: &JsValue, key: &str) -> f64 {
-    field(value, key).as_f64().unwrap_or_else(|| panic!("{key} is not a number"))
-}
-
-/// Registers `js/transport.js` with the wasm, as every package entry does (tests load no entry).
-fn install_transport() {
-    let source = include_str!("../js/transport.js").replace("export ", "");
-    let make = js_sys::Function::new_no_args(&format!("{source}\nreturn run;"));
-    let run = make.call0(&JsValue::UNDEFINED).expect("transport.js evaluates");
-    register_transport(run.unchecked_into());
-}
-
-fn client_at(base: &str, password: &str) -> Client {
-    install_transport();
-    let options = js_sys::Object::new();
-    Reflect::set(&options, &"username".into(), &"demo".into()).unwrap();
-    Reflect::set(&options, &"password".into(), &password.into()).unwrap();
-    Reflect::set(&options, &"baseUrl".into(), &base.into()).unwrap();
-    Reflect::set(&options, &"timeoutMs".into(), &JsValue::from_f64(3000.0)).unwrap();
-    Client::new(options.into()).map_err(|e| format!("{e:?}")).expect("client")
+fn client_at(base: &str, username: &str, password: &str) -> Client {
+    Client::new(Config {
+        username: username.into(),
+        password: password.into(),
+        base_url: Some(base.into()),
+        timeout_ms: Some(3000),
+        ..Default::default()
+    })
+    .expect("client")
 }
 
 fn client() -> Client {
-    client_at(SANDBOX, PASSWORD)
+    client_at(SANDBOX, "demo", PASSWORD)
 }
 
-async fn ok(promise: Promise) -> JsValue {
-    match JsFuture::from(promise).await {
-        Ok(value) => value,
-        Err(error) => panic!("rejected: {} / {}", string(&error, "kind"), string(&error, "message")),
+fn send(to: &[&str], message: &str) -> SendRequest {
+    SendRequest {
+        from: "3000505".into(),
+        to: to.iter().map(|s| s.to_string()).collect(),
+        message: message.into(),
+        ..Default::default()
     }
 }
 
-async fn err(promise: Promise) -> JsValue {
-    match JsFuture::from(promise).await {
-        Ok(value) => panic!("resolved unexpectedly: {:?}", js_sys::JSON::stringify(&value)),
-        Err(error) => {
-            assert_eq!(string(&error, "name"), "IppanelError");
-            assert!(error.is_instance_of::<js_sys::Error>(), "errors are Error instances");
-            error
-        }
+fn code(e: &ippanel_wasm::Error) -> Option<i64> {
+    match e.code() {
+        Some(ErrorCode::Num(n)) => Some(*n),
+        _ => None,
     }
-}
-
-fn list(value: &JsValue) -> Array {
-    assert!(Array::is_array(value), "expected an array");
-    value.clone().unchecked_into()
-}
-
-fn assert_bulk_id(result: &JsValue) -> String {
-    let id = string(result, "bulkId");
-    assert!(!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()), "bulk id {id:?}");
-    id
 }
 
 #[wasm_bindgen_test]
 async fn credit_is_a_number_and_send_spends_it() {
     let c = client();
-    let before = ok(c.credit(JsValue::UNDEFINED)).await.as_f64().expect("credit number");
-    let sent = ok(c.send(js(r#"{"from":"3000505","to":["09121234567","+98 935 123 4567"],"message":"سلام دنیا"}"#))).await;
-    assert_bulk_id(&sent);
-    let after = ok(c.credit(JsValue::UNDEFINED)).await.as_f64().expect("credit number");
-    assert!(after < before, "credit {before} -> {after}");
+    let before = c.credit().await.expect("credit");
+    let sent = c.send(send(&["09121234567", "+98 935 123 4567"], "سلام دنیا")).await.expect("send");
+    assert!(sent.bulk_id.bytes().all(|b| b.is_ascii_digit()), "{}", sent.bulk_id);
+    let after = c.credit().await.expect("credit");
+    assert_eq!(before - after, 2.0 * 150.0, "two recipients, one UCS-2 part each");
 }
 
 #[wasm_bindgen_test]
 async fn send_rejects_bad_input_before_any_request() {
     let c = client();
-    let e = err(c.send(js(r#"{"from":"3000505","to":["09121234567","0912"],"message":"hi"}"#))).await;
-    assert_eq!(string(&e, "kind"), "input");
-    assert!(string(&e, "message").contains("to[1]"), "{}", string(&e, "message"));
-    assert_eq!(string(&e, "op"), "send");
-    assert_eq!(field(&e, "mayHaveSent").as_bool(), Some(false));
-    let e = err(c.send(js(r#"{"from":"3000505","to":"09121234567","message":"   "}"#))).await;
-    assert!(string(&e, "message").contains("message"));
-    let e = err(c.send(js(r#"{"from":"3000505","to":[],"message":"hi"}"#))).await;
-    assert_eq!(string(&e, "kind"), "input");
-    let e = err(c.send(js(r#"{"from":"3000505","to":"09121234567","message":"hi","time":"2030-13-01"}"#))).await;
-    assert!(string(&e, "message").contains("time"));
+    let e = c.send(send(&["09121234567", "0912"], "hi")).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Input);
+    assert!(e.message().starts_with("to[1]: "), "{}", e.message());
+    assert_eq!(e.op(), "send");
+    assert!(!e.may_have_sent());
+    let e = c.send(send(&["09121234567"], "   ")).await.unwrap_err();
+    assert!(e.message().starts_with("message: "));
+    let e = c.send(send(&[], "hi")).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Input);
+    let mut late = send(&["09121234567"], "hi");
+    late.time = Some("2030-13-01".into());
+    assert!(c.send(late).await.unwrap_err().message().starts_with("time: "));
 }
 
 #[wasm_bindgen_test]
-async fn scheduled_send_with_a_date() {
-    let c = client();
-    let req = js(r#"{"from":"3000505","to":"09121234567","message":"later"}"#);
-    let later = js_sys::Date::new(&JsValue::from_f64(js_sys::Date::now() + 86_400_000.0));
-    Reflect::set(&req, &"time".into(), &later).unwrap();
-    assert_bulk_id(&ok(c.send(req)).await);
+async fn scheduled_send() {
+    let mut req = send(&["09121234567"], "later");
+    req.time = Some("2099-01-31 18:30:00".into());
+    assert!(!client().send(req).await.expect("scheduled").bulk_id.is_empty());
 }
 
 #[wasm_bindgen_test]
 async fn wrong_password_is_auth_and_never_leaks() {
     let secret = "s3cret-Pässword&x=1";
-    let c = client_at(SANDBOX, secret);
-    // Each promise is created only when awaited: Node kills the process on an unhandled rejection.
-    for pattern in [false, true] {
-        let promise = if pattern {
-            c.send_pattern(js(r#"{"from":"3000505","to":"09121234567","patternCode":"otp-demo","values":{"code":"1"}}"#))
-        } else {
-            c.credit(JsValue::UNDEFINED)
-        };
-        let e = err(promise).await;
-        assert_eq!(string(&e, "kind"), "auth");
-        assert_eq!(number(&e, "code"), 962.0);
-        let dump = js_sys::JSON::stringify(&e).unwrap().as_string().unwrap();
+    let c = client_at(SANDBOX, "demo", secret);
+    let pattern = SendPatternRequest {
+        from: "3000505".into(),
+        to: "09121234567".into(),
+        pattern_code: "otp-demo".into(),
+        values: vec![("code".into(), "1".into())],
+    };
+    for e in [c.credit().await.unwrap_err(), c.send_pattern(pattern).await.unwrap_err()] {
+        assert_eq!(e.kind(), ErrorKind::Auth);
+        assert_eq!(code(&e), Some(962));
+        let dump = format!("{e} {e:?} {}", e.body().unwrap_or_default());
         assert!(!dump.contains("s3cret"), "{dump}");
-        assert!(!string(&e, "messageFa").is_empty());
+        assert!(!e.message_fa().is_empty());
     }
+    assert!(!format!("{c:?}").contains("s3cret"));
 }
 
 #[wasm_bindgen_test]
 async fn pattern_send_and_its_errors() {
     let c = client();
-    let sent = ok(c.send_pattern(js(r#"{"from":"3000505","to":"09121234567","patternCode":"otp-demo","values":{"code":4821}}"#))).await;
-    assert_bulk_id(&sent);
-    let e = err(c.send_pattern(js(r#"{"from":"3000505","to":"09121234567","patternCode":"old-promo","values":{}}"#))).await;
-    assert_eq!(string(&e, "kind"), "api");
-    assert_eq!(number(&e, "code"), 996.0);
-    assert_eq!(field(&e, "mayHaveSent").as_bool(), Some(false));
-    let e = err(c.send_pattern(js(r#"{"from":"3000505","to":"09121234567","patternCode":"no-such-pattern","values":{"a":"b"}}"#))).await;
-    assert_eq!(number(&e, "code"), 971.0);
-    let e = err(c.send_pattern(js(r#"{"from":"3000505","to":"09121234567","patternCode":"otp-demo","values":[1]}"#))).await;
-    assert_eq!(string(&e, "kind"), "input");
+    let pattern = |code: &str, values: Vec<(String, String)>| SendPatternRequest {
+        from: "3000505".into(),
+        to: "09121234567".into(),
+        pattern_code: code.into(),
+        values,
+    };
+    let sent = c.send_pattern(pattern("otp-demo", vec![("code".into(), "4821".into())])).await.expect("pattern");
+    assert!(!sent.bulk_id.is_empty());
+    let e = c.send_pattern(pattern("old-promo", vec![])).await.unwrap_err();
+    assert_eq!((e.kind(), code(&e), e.may_have_sent()), (ErrorKind::Api, Some(996), false));
+    let e = c.send_pattern(pattern("no-such-pattern", vec![("a".into(), "b".into())])).await.unwrap_err();
+    assert_eq!(code(&e), Some(971));
+    let e = c.send_pattern(pattern(" ", vec![])).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Input);
 }
 
 #[wasm_bindgen_test]
 async fn api_errors_carry_table_text() {
     let c = client();
-    let e = err(c.send(js(r#"{"from":"1111111","to":"09121234567","message":"hi"}"#))).await;
-    assert_eq!(string(&e, "kind"), "api");
-    assert_eq!(number(&e, "code"), 3.0);
-    assert_eq!(string(&e, "messageFa"), "خط به شما تعلق ندارد");
-    let empty = {
-        let options = js(r#"{"username":"empty","password":"empty-pass-1234"}"#);
-        Reflect::set(&options, &"baseUrl".into(), &SANDBOX.into()).unwrap();
-        Client::new(options).map_err(|e| format!("{e:?}")).unwrap()
-    };
-    let e = err(empty.send(js(r#"{"from":"3000505","to":"09121234567","message":"hi"}"#))).await;
-    assert!(matches!(number(&e, "code") as i64, 3 | 5), "no credit or not its line");
+    let mut req = send(&["09121234567"], "hi");
+    req.from = "1111111".into();
+    let e = c.send(req).await.unwrap_err();
+    assert_eq!((e.kind(), code(&e)), (ErrorKind::Api, Some(3)));
+    assert_eq!(e.message_fa(), "خط به شما تعلق ندارد");
+    // The empty account owns line 3000505 but has no credit.
+    let empty = client_at(SANDBOX, "empty", "empty-pass-1234");
+    let e = empty.send(send(&["09121234567"], "hi")).await.unwrap_err();
+    assert_eq!((e.kind(), code(&e)), (ErrorKind::Api, Some(5)));
 }
 
 #[wasm_bindgen_test]
 async fn postal_code_ops() {
     let c = client();
-    let areas = list(&ok(c.postal_code_area(JsValue::UNDEFINED)).await);
-    assert!(areas.length() > 0);
-    let first = areas.get(0);
-    assert!(!string(&first, "code").is_empty() && !string(&first, "name").is_empty());
-    let count = ok(c.postal_code_count(js(r#"{"postalCode":"1234567890","operator":"mci","gender":"female"}"#))).await;
-    assert!(count.as_f64().is_some_and(|n| n >= 0.0));
-    assert_bulk_id(&ok(c.postal_code_send(js(r#"{"from":"3000505","message":"hi","postalCode":"۱۲۳۴۵۶۷۸۹۰","operator":"mtn"}"#))).await);
-    let e = err(c.postal_code_count(js(r#"{"postalCode":"12345","operator":"mci"}"#))).await;
-    assert!(string(&e, "message").contains("postalCode"));
-    let e = err(c.postal_code_count(js(r#"{"postalCode":"1234567890","operator":"rightel"}"#))).await;
-    assert!(string(&e, "message").contains("operator"));
+    let areas = c.postal_code_area().await.expect("areas");
+    assert!(!areas.is_empty() && !areas[0].code.is_empty() && !areas[0].name.is_empty());
+    let count = c
+        .postal_code_count(PostalCodeCountRequest { postal_code: "1234567890".into(), operator: Operator::Mci, gender: Gender::Female })
+        .await
+        .expect("count");
+    assert!(count < 100_000_000);
+    let sent = c
+        .postal_code_send(PostalCodeSendRequest {
+            from: "3000505".into(),
+            message: "hi".into(),
+            postal_code: "۱۲۳۴۵۶۷۸۹۰".into(),
+            operator: Operator::Mtn,
+            ..Default::default()
+        })
+        .await
+        .expect("postal send");
+    assert!(!sent.bulk_id.is_empty());
+    let e = c
+        .postal_code_count(PostalCodeCountRequest { postal_code: "12345".into(), ..Default::default() })
+        .await
+        .unwrap_err();
+    assert!(e.message().starts_with("postalCode: "));
 }
 
 #[wasm_bindgen_test]
 async fn phonebook_ops() {
     let c = client();
-    let books = list(&ok(c.book_list(JsValue::UNDEFINED)).await);
-    assert!(books.length() > 0);
-    let id = string(&books.get(0), "id");
-    assert!(!string(&books.get(0), "title").is_empty());
-    let req = js(r#"{"from":"3000505","message":"hi book"}"#);
-    Reflect::set(&req, &"bookId".into(), &id.into()).unwrap();
-    assert_bulk_id(&ok(c.book_send(req)).await);
-    let e = err(c.book_send(js(r#"{"from":"3000505","message":"x","bookId":-1}"#))).await;
-    assert_eq!(string(&e, "kind"), "input");
+    let books = c.book_list().await.expect("books");
+    assert!(!books.is_empty() && !books[0].title.is_empty());
+    let req = BookSendRequest { from: "3000505".into(), message: "hi book".into(), book_id: books[0].id.clone() };
+    assert!(!c.book_send(req).await.expect("book send").bulk_id.is_empty());
+    let bad = BookSendRequest { from: "3000505".into(), message: "x".into(), book_id: "-1".into() };
+    assert_eq!(c.book_send(bad).await.unwrap_err().kind(), ErrorKind::Input);
 }
 
 #[wasm_bindgen_test]
 async fn job_ops() {
     let c = client();
-    let jobs = list(&ok(c.job_list(JsValue::UNDEFINED)).await);
-    assert!(jobs.length() > 0);
-    let job_id = number(&jobs.get(0), "id");
-    let trends = list(&ok(c.job_trend_list(JsValue::from_f64(job_id), JsValue::UNDEFINED)).await);
-    assert!(trends.length() > 0);
-    let trend_id = number(&trends.get(0), "id");
-    let count_req = js("{}");
-    Reflect::set(&count_req, &"trendIds".into(), &Array::of1(&JsValue::from_f64(trend_id))).unwrap();
-    assert!(ok(c.jobs_count(count_req)).await.as_f64().is_some());
-    let send_req = js(r#"{"from":"3000505","message":"jobs"}"#);
-    Reflect::set(&send_req, &"jobId".into(), &JsValue::from_f64(job_id)).unwrap();
-    Reflect::set(&send_req, &"trendIds".into(), &Array::of1(&JsValue::from_f64(trend_id))).unwrap();
-    assert_bulk_id(&ok(c.jobs_send(send_req)).await);
-    let e = err(c.job_trend_list(JsValue::from_f64(1.5), JsValue::UNDEFINED)).await;
-    assert!(string(&e, "message").contains("jobId"));
+    let jobs = c.job_list().await.expect("jobs");
+    let job_id = jobs[0].id;
+    let trends = c.job_trend_list(job_id).await.expect("trends");
+    let trend_id = trends[0].id;
+    c.jobs_count(JobsCountRequest { trend_ids: vec![trend_id] }).await.expect("count");
+    let req = JobsSendRequest { from: "3000505".into(), message: "jobs".into(), job_id, trend_ids: vec![trend_id] };
+    assert!(!c.jobs_send(req).await.expect("jobs send").bulk_id.is_empty());
+    let e = c.jobs_count(JobsCountRequest { trend_ids: vec![] }).await.unwrap_err();
+    assert!(e.message().starts_with("trendIds: "));
 }
 
 #[wasm_bindgen_test]
-async fn message_status_and_delivery() {
+async fn message_status_delivery_and_waiting() {
     let c = client();
-    let id = assert_bulk_id(&ok(c.send(js(r#"{"from":"3000505","to":["09121234567","09351234560"],"message":"track me"}"#))).await);
-    let status = ok(c.check_message(JsValue::from_str(&id), JsValue::UNDEFINED)).await;
-    assert!(!string(&status, "status").is_empty());
-    assert!(!string(&status, "approval").is_empty());
-    let entries = list(&ok(c.delivery(JsValue::from_str(&id), JsValue::UNDEFINED)).await);
-    assert_eq!(entries.length(), 2);
-    assert!(string(&entries.get(0), "recipient").starts_with("+98"));
-    let e = err(c.delivery(JsValue::from_str("999999999999"), JsValue::UNDEFINED)).await;
-    assert_eq!(string(&e, "kind"), "api");
+    let id = c.send(send(&["09121234567", "09351234560"], "track me")).await.expect("send").bulk_id;
+    let check = c.check_message(&id).await.expect("check");
+    assert_eq!(check.approval, Approval::Approve);
+    assert!(!check.status.as_str().is_empty());
+    let entries = c.delivery(&id).await.expect("delivery");
+    assert_eq!(entries.len(), 2);
+    assert!(entries[0].recipient.starts_with("+98"));
+    let mut updates = 0;
+    let done = c
+        .wait_for_delivery_with(&id, WaitOptions { interval_ms: Some(50), timeout_ms: Some(20_000) }, |_| updates += 1)
+        .await
+        .expect("wait");
+    assert!(done.iter().all(|e| e.status.is_final()), "{done:?}");
+    assert!(done.iter().any(|e| e.status == DeliveryStatus::Failed), "a number ending in 0 fails");
+    assert!(updates >= 1);
+    let e = c.delivery("999999999999").await.unwrap_err();
+    assert_eq!((e.kind(), code(&e)), (ErrorKind::Api, Some(456)));
+}
+
+#[wasm_bindgen_test]
+async fn bulk_send_in_batches() {
+    let c = client();
+    let to: Vec<String> = (0..7).map(|i| format!("0912000000{i}")).collect();
+    let mut seen = Vec::new();
+    let report = c
+        .send_bulk_with(
+            SendBulkRequest { from: "3000505".into(), to, message: "bulk".into(), chunk_size: Some(3), concurrency: Some(2), ..Default::default() },
+            |p| seen.push(p.done),
+        )
+        .await
+        .expect("bulk");
+    assert_eq!((report.sent, report.failed, report.batches.len()), (7, 0, 3));
+    assert!(report.batches.iter().all(|b| b.bulk_id.is_some() && b.error.is_none()));
+    assert_eq!(seen.last(), Some(&7));
+    let bad = SendBulkRequest { from: "3000505".into(), to: vec!["09121234567".into(), "x".into()], message: "m".into(), ..Default::default() };
+    assert!(c.send_bulk(bad).await.unwrap_err().message().starts_with("to[1]: "));
 }
 
 #[wasm_bindgen_test]
 async fn inbox_access_list_and_new_user() {
     let c = client();
-    let inbox = list(&ok(c.inbox_list(JsValue::UNDEFINED)).await);
-    assert!(inbox.length() > 0);
-    let m = inbox.get(0);
-    for key in ["from", "to", "message", "receivedAt"] {
-        assert!(field(&m, key).is_string(), "inbox item {key}");
-    }
-    let packages = list(&ok(c.access_list(JsValue::UNDEFINED)).await);
-    assert!(packages.length() > 0);
-    let p = packages.get(0);
-    for key in ["id", "price", "discount"] {
-        assert!(field(&p, key).as_f64().is_some(), "access item {key}");
-    }
-    let user = js(r#"{"password":"Str0ng-pass-99","name":"Ali","nationalId":"0012345679","mobile":"09121234567","email":"a@b.ir"}"#);
+    let inbox = c.inbox_list().await.expect("inbox");
+    assert!(!inbox.is_empty() && !inbox[0].received_at.is_empty());
+    let packages = c.access_list().await.expect("packages");
+    assert!(packages[0].price > 0.0);
     // The sandbox keeps accounts, and this suite runs twice against one sandbox (Node, Chromium).
-    let username = format!("newbie{}", js_sys::Date::now() as u64);
-    Reflect::set(&user, &"username".into(), &username.as_str().into()).unwrap();
-    Reflect::set(&user, &"accessId".into(), &field(&p, "id")).unwrap();
-    let created = ok(c.new_user(user)).await;
-    assert!(!string(&created, "userId").is_empty());
+    let user = NewUserRequest {
+        username: format!("newbie{}", js_sys::Date::now() as u64),
+        password: "Str0ng-pass-99".into(),
+        name: "Ali".into(),
+        national_id: "0012345679".into(),
+        access_id: packages[0].id,
+        mobile: "09121234567".into(),
+        email: Some("a@b.ir".into()),
+        ..Default::default()
+    };
+    assert!(!c.new_user(user.clone()).await.expect("new user").user_id.is_empty());
+    let e = c.new_user(user).await.unwrap_err();
+    assert_eq!((e.kind(), code(&e)), (ErrorKind::Api, Some(304)), "the username is taken now");
 }
 
 #[wasm_bindgen_test]
 async fn faults_become_typed_errors() {
-    let c = client_at(&format!("{SANDBOX}/__fault/http502"), PASSWORD);
-    let e = err(c.send(js(r#"{"from":"3000505","to":"09121234567","message":"x"}"#))).await;
-    assert_eq!(string(&e, "kind"), "http");
-    assert_eq!(number(&e, "status"), 502.0);
-    assert_eq!(field(&e, "mayHaveSent").as_bool(), Some(true));
-    let c = client_at(&format!("{SANDBOX}/__fault/shape"), PASSWORD);
-    assert_eq!(string(&err(c.credit(JsValue::UNDEFINED)).await, "kind"), "protocol");
-    let c = client_at(&format!("{SANDBOX}/__fault/truncated"), PASSWORD);
-    assert_eq!(string(&err(c.credit(JsValue::UNDEFINED)).await, "kind"), "http");
+    let at = |fault: &str| client_at(&format!("{SANDBOX}/__fault/{fault}"), "demo", PASSWORD);
+    let e = at("http502").send(send(&["09121234567"], "x")).await.unwrap_err();
+    assert_eq!((e.kind(), e.status(), e.may_have_sent()), (ErrorKind::Http, Some(502), true));
+    assert_eq!(at("shape").credit().await.unwrap_err().kind(), ErrorKind::Protocol);
+    assert_eq!(at("truncated").credit().await.unwrap_err().kind(), ErrorKind::Http);
+    let e = at("hang").credit().await;
+    assert!(e.is_err());
 }
+
+#[wasm_bindgen_test]
+async fn a_dropped_call_is_aborted() {
+    // Polled once (the request goes out), then dropped: nothing may keep running.
+    let c = client_at(&format!("{SANDBOX}/__fault/hang"), "demo", PASSWORD);
+    let call = c.credit();
+    let mut call = Box::pin(call);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    assert!(call.as_mut().poll(&mut cx).is_pending());
+    drop(call);
+    // The client still works after a dropped call.
+    assert!(client().credit().await.is_ok());
+}
+
+use std::future::Future;
 
 #[wasm_bindgen_test]
 fn helpers() {
-    assert_eq!(normalize_mobile(JsValue::from_str("۰۹۱۲ ۱۲۳ ۴۵۶۷")).unwrap(), "+989121234567");
-    assert!(normalize_mobile(JsValue::from_str("12345")).is_err());
-    let parts = sms_parts(JsValue::from_str(&"a".repeat(161))).unwrap();
-    assert_eq!(string(&parts, "encoding"), "gsm7");
-    assert_eq!(number(&parts, "parts"), 2.0);
-    let parts = sms_parts(JsValue::from_str("سلام")).unwrap();
-    assert_eq!(string(&parts, "encoding"), "ucs2");
-    assert_eq!(number(&parts, "perPart"), 70.0);
+    assert_eq!(normalize_mobile("۰۹۱۲ ۱۲۳ ۴۵۶۷").unwrap(), "+989121234567");
+    assert_eq!(normalize_mobile("12345").unwrap_err().kind(), ErrorKind::Input);
+    let parts = sms_parts(&"a".repeat(161));
+    assert_eq!((parts.encoding.as_str(), parts.parts), ("gsm7", 2));
+    assert_eq!(sms_parts("سلام").per_part, 70);
 }
 
 #[wasm_bindgen_test]
-fn constructor_validates_options() {
-    for bad in [r#"{"username":"demo"}"#, r#"{"username":"demo","password":"x","baseUrl":"ftp://x"}"#, r#"{"username":"demo","password":"x","retries":-1}"#] {
-        let e = Client::new(js(bad)).err().expect("rejected");
-        assert_eq!(string(&e, "kind"), "input");
+fn constructor_validates_config() {
+    let bad = [
+        Config { username: "demo".into(), ..Default::default() },
+        Config { username: "demo".into(), password: "x".into(), base_url: Some("ftp://x".into()), ..Default::default() },
+        Config { username: "demo".into(), password: "x".into(), retries: Some(11), ..Default::default() },
+        Config { username: "demo".into(), password: "x".into(), timeout_ms: Some(0), ..Default::default() },
+    ];
+    for config in bad {
+        assert_eq!(Client::new(config).unwrap_err().kind(), ErrorKind::Input);
     }
-}
-
-/// The crate's allocator (src/wasm/alloc.rs) is this test binary's global allocator too: many
-/// live blocks of random sizes and alignments, freed and grown in random order, must each keep
-/// their own bytes, and steady churn must not keep growing memory.
-#[wasm_bindgen_test]
-fn allocator_keeps_every_block_intact() {
-    let mut seed: u32 = 0x9e37_79b9;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 17;
-        seed ^= seed << 5;
-        seed
-    };
-    let check = |blocks: &Vec<(Vec<u8>, u8)>| {
-        for (block, fill) in blocks {
-            assert!(block.iter().all(|b| b == fill), "a block lost its bytes");
-        }
-    };
-    let mut blocks: Vec<(Vec<u8>, u8)> = Vec::new();
-    let mut aligned: Vec<Box<[u64; 9]>> = Vec::new();
-    let mut memory_after_warmup = 0;
-    for round in 0..20_000u32 {
-        let r = next();
-        match r % 4 {
-            0 | 1 => {
-                // Mostly small, sometimes large (up to 300 KB, over a page).
-                let len = if r % 97 == 0 { (next() % 300_000) as usize } else { (next() % 200) as usize };
-                let fill = (next() % 251) as u8;
-                blocks.push((vec![fill; len], fill));
-            }
-            2 if !blocks.is_empty() => {
-                let i = next() as usize % blocks.len();
-                blocks.swap_remove(i);
-            }
-            _ if !blocks.is_empty() => {
-                // Grow in place or move: realloc must carry the bytes over.
-                let i = next() as usize % blocks.len();
-                let (block, fill) = &mut blocks[i];
-                let more = (next() % 500) as usize;
-                block.extend(std::iter::repeat(*fill).take(more));
-            }
-            _ => {}
-        }
-        if r % 7 == 0 {
-            aligned.push(Box::new([u64::from(round); 9]));
-            if aligned.len() > 50 {
-                let gone = aligned.remove(0);
-                assert!(gone.iter().all(|v| *v == gone[0]));
-            }
-            assert_eq!(aligned.last().map(|b| b.as_ptr() as usize % 8), Some(0), "alignment");
-        }
-        if blocks.len() > 400 {
-            blocks.truncate(200);
-        }
-        if round % 1000 == 0 {
-            check(&blocks);
-        }
-        if round == 10_000 {
-            memory_after_warmup = core::arch::wasm32::memory_size(0);
-        }
-    }
-    check(&blocks);
-    let grown = core::arch::wasm32::memory_size(0) - memory_after_warmup;
-    assert!(grown <= 64, "steady churn grew memory by {grown} pages");
 }

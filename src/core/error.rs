@@ -3,7 +3,7 @@
 //! `CoreError` is what every fallible core function returns; the wasm layer turns it into the
 //! JavaScript `IppanelError` one to one (adding `op` and `mayHaveSent`, which depend on the call).
 
-use super::json::{u64_text, write_i64};
+use super::num::{u64_text, write_i64};
 
 /// What went wrong, in the words of API.md (`err.kind`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 //! JavaScript client of the service sends): space becomes `+`, `A-Z a-z 0-9 * - . _` stay, and
 //! every other byte of the UTF-8 text is `%XX` with uppercase hex.
 
-use super::json::{hex_digit, write_json_string, write_u64};
+use super::num::{hex_digit, write_json_string, write_u64};
 
 /// A urlencoded form under construction, fields in the order pushed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -12,6 +12,16 @@ fn status_is(err: &CoreError, range: std::ops::RangeInclusive<u16>) -> bool {
     err.status.is_some_and(|s| range.contains(&s))
 }
 
+/// The one retry rule: after `attempts` attempts of `op` (1 after the first), the last failing
+/// with `err`, how many milliseconds to wait before the next one, or `None` to give up.
+///
+/// A read-only op gets `retries` more attempts after curable failures ([`should_retry`]);
+/// every other op gets exactly one. `jitter` is a random number in `[0, 1)` ([`backoff_ms`]).
+pub fn next_attempt(op: Op, err: &CoreError, attempts: u32, retries: u32, jitter: f64) -> Option<u32> {
+    let max_attempts = if op.is_read_only() { retries.saturating_add(1) } else { 1 };
+    (attempts < max_attempts && should_retry(op, err)).then(|| backoff_ms(attempts, jitter))
+}
+
 /// Whether a failed attempt of `op` is worth repeating.
 ///
 /// Only read-only ops are retried (repeating a send could text everyone twice), and only after
@@ -121,6 +131,19 @@ mod tests {
                 assert!(!may_have_sent(op, &err, false));
             }
         }
+    }
+
+    #[test]
+    fn next_attempt_counts_retries_for_read_only_ops_only() {
+        let reset = CoreError::network("reset");
+        assert_eq!(next_attempt(Op::Credit, &reset, 1, 2, 0.5), Some(250));
+        assert_eq!(next_attempt(Op::Credit, &reset, 2, 2, 0.5), Some(500));
+        assert_eq!(next_attempt(Op::Credit, &reset, 3, 2, 0.5), None);
+        assert_eq!(next_attempt(Op::Credit, &reset, 1, 0, 0.5), None);
+        assert_eq!(next_attempt(Op::Send, &reset, 1, 5, 0.5), None);
+        assert_eq!(next_attempt(Op::NewUser, &reset, 1, 5, 0.5), None);
+        let api = CoreError::api(ErrorCode::Num(5), "", 200, "");
+        assert_eq!(next_attempt(Op::Credit, &api, 1, 2, 0.5), None);
     }
 
     #[test]

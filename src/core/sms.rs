@@ -15,7 +15,8 @@
 //!   units); it does not predict whether the next character will switch the encoding.
 
 /// The encoding a text is sent in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Encoding {
     /// The GSM 03.38 7-bit default alphabet (with its extension table).
     Gsm7,
@@ -34,7 +35,8 @@ impl Encoding {
 }
 
 /// The result of [`sms_parts`], field for field the JS `smsParts` result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SmsParts {
     /// GSM-7 or UCS-2.
     pub encoding: Encoding,

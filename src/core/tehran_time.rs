@@ -65,7 +65,7 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 
 /// Appends a non-negative `n` zero-padded to `width` digits (wider numbers are not cut).
 fn push_padded(out: &mut String, n: i64, width: usize) {
-    let digits = super::json::i64_text(n);
+    let digits = super::num::i64_text(n);
     for _ in digits.len()..width {
         out.push('0');
     }

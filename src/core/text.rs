@@ -49,6 +49,11 @@ pub fn rsplit_once_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
     Some((s.get(..at)?, s.get(at + 1..)?))
 }
 
+/// `body` without surrounding whitespace or byte order mark, as the service's answers are read.
+pub fn trim_body(body: &str) -> &str {
+    body.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

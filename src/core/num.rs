@@ -1,63 +1,7 @@
-//! A JSON value tree, used both for what the service sent and for the result handed to JS.
-
-/// A parsed JSON value, or a result value on its way to JavaScript.
-///
-/// Objects keep their keys in order and may repeat them, exactly as received.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Json {
-    /// `null`.
-    Null,
-    /// `true` / `false`.
-    Bool(bool),
-    /// A number the JSON parser already turned into an `f64`.
-    Num(f64),
-    /// A number that arrived as text (e.g. `"933222.33"`), checked to be a plain decimal
-    /// number (`-?digits(.digits)?`). Never produced by a parser; produced by the decoder so
-    /// that the JS boundary, not Rust, turns the text into a number.
-    NumText(String),
-    /// A string.
-    Str(String),
-    /// An array.
-    Arr(Vec<Json>),
-    /// An object, keys in the order received.
-    Obj(Vec<(String, Json)>),
-}
-
-/// Parses JSON text. Implemented over `JSON.parse` in wasm and over `serde_json` in tests.
-pub trait ParseJson {
-    /// Returns `None` when `text` is not valid JSON.
-    fn parse_json(&self, text: &str) -> Option<Json>;
-}
-
-impl Json {
-    /// The value under `key` when `self` is an object (the first one, if repeated).
-    pub fn get(&self, key: &str) -> Option<&Json> {
-        match self {
-            Json::Obj(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
-        }
-    }
-}
-
-impl Json {
-    /// The text when `self` is a string.
-    pub fn as_str(&self) -> Option<&str> {
-        match self {
-            Json::Str(s) => Some(s),
-            _ => None,
-        }
-    }
-
-    /// A shorthand for building result objects: `Json::obj([("bulkId", Json::Str(..))])`.
-    pub fn obj<const N: usize>(fields: [(&str, Json); N]) -> Json {
-        Json::Obj(
-            fields
-                .into_iter()
-                .map(|(k, v)| (String::from(k), v))
-                .collect(),
-        )
-    }
-}
+//! Small number and text writers the encoder and the error texts share.
+//!
+//! Hand-rolled instead of `format!`, which would pull the formatting machinery into paths that
+//! need none of it.
 
 /// Appends `s` as a JSON string literal, quotes included.
 ///
@@ -249,13 +193,5 @@ mod tests {
         ] {
             assert!(!is_decimal_text(bad), "{bad}");
         }
-    }
-
-    #[test]
-    fn get_and_obj() {
-        let o = Json::obj([("a", Json::Num(1.0)), ("b", Json::Str("x".into()))]);
-        assert_eq!(o.get("b").and_then(Json::as_str), Some("x"));
-        assert_eq!(o.get("c"), None);
-        assert_eq!(Json::Null.get("a"), None);
     }
 }

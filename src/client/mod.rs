@@ -1,0 +1,518 @@
+//! The Rust API: [`Client`], every op an `async fn`.
+//!
+//! One call is [`Client::run`]: encode the request (core), make attempts over the transport,
+//! decode each answer (core), and between attempts wait the backoff the core's retry rule says.
+//! Dropping the future drops the attempt in flight, whose guard aborts its request.
+
+mod bulk;
+mod format;
+mod sys;
+mod transport;
+
+use std::rc::Rc;
+
+use web_sys::AbortSignal;
+
+use crate::core::error::CoreError;
+use crate::core::form::Form;
+use crate::core::model::{
+    AccessPackage, CreatedUser, DeliveryEntry, InboxMessage, Job, JobTrend, MessageCheck,
+    Phonebook, PostalArea, Sent,
+};
+use crate::core::request::{
+    self, BookSendRequest, Credentials, JobsCountRequest, JobsSendRequest, NewUserRequest, Op,
+    PostalCodeCountRequest, PostalCodeSendRequest, Request, SendPatternRequest, SendRequest,
+};
+use crate::core::response::{decode, Reply};
+use crate::core::retry;
+use crate::Error;
+
+pub use bulk::{BulkBatch, BulkProgress, BulkReport, WaitOptions};
+pub(crate) use sys::sleep;
+use format::EngineJson;
+pub(crate) use transport::Answer;
+use transport::Transport;
+
+const DEFAULT_BASE_URL: &str = "https://ippanel.com";
+const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+const DEFAULT_RETRIES: u32 = 2;
+const MAX_RETRIES: u32 = 10;
+
+/// How to reach the service, for [`Client::new`].
+///
+/// ```
+/// let config = ippanel_wasm::Config {
+///     username: "me".into(),
+///     password: "secret".into(),
+///     timeout_ms: Some(10_000),
+///     ..Default::default()
+/// };
+/// ```
+#[derive(Clone, Default)]
+pub struct Config {
+    /// The account's username (`uname`).
+    pub username: String,
+    /// The account's password (`pass`); never in an error, a log line or `Debug` output.
+    pub password: String,
+    /// The service's origin, `https://ippanel.com` when `None` (a reseller's host, or your own
+    /// proxy: calls go to `{base_url}/services.jspd` and `{base_url}/patterns/pattern`).
+    pub base_url: Option<String>,
+    /// Per attempt, in milliseconds; 30,000 when `None`.
+    pub timeout_ms: Option<u32>,
+    /// Extra attempts for read-only ops after a network error, a timeout or a 5xx; 2 when
+    /// `None`, at most 10. Sends and `new_user` are never repeated.
+    pub retries: Option<u32>,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("username", &self.username)
+            .field("password", &"***")
+            .field("base_url", &self.base_url)
+            .field("timeout_ms", &self.timeout_ms)
+            .field("retries", &self.retries)
+            .finish()
+    }
+}
+
+/// A client for one ippanel account. Cheap to clone: clones share one configuration.
+///
+/// ```no_run
+/// # async fn run() -> Result<(), ippanel_wasm::Error> {
+/// use ippanel_wasm::{Client, Config};
+///
+/// let client = Client::new(Config { username: "me".into(), password: "secret".into(), ..Default::default() })?;
+/// let rials: f64 = client.credit().await?;
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    inner: Rc<Inner>,
+}
+
+struct Inner {
+    username: String,
+    password: String,
+    /// The password as it appears percent-encoded in a pattern URL, to redact that form too.
+    password_encoded: String,
+    retries: u32,
+    transport: Transport,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("username", &self.inner.username)
+            .field("base_url", &self.inner.transport.base_url)
+            .finish_non_exhaustive()
+    }
+}
+
+fn invalid(field: &str, en: &str, fa: &str) -> Error {
+    Error::new(CoreError::input(field, en, fa), "Client", false)
+}
+
+impl Client {
+    /// A client for the account `config` names.
+    ///
+    /// # Errors
+    /// An [`ErrorKind::Input`](crate::ErrorKind::Input) error for an empty username or password,
+    /// a `base_url` that is not `https://` or `http://` with a host, a zero timeout, or more
+    /// than 10 retries.
+    pub fn new(config: Config) -> Result<Client, Error> {
+        Client::with_fetch(config, None)
+    }
+
+    /// As [`Client::new`], with every request dispatched through `fetch` (the JS option).
+    pub(crate) fn with_fetch(config: Config, fetch: Option<js_sys::Function>) -> Result<Client, Error> {
+        if config.username.trim().is_empty() {
+            return Err(invalid("username", "must not be empty", "نباید خالی باشد"));
+        }
+        if config.password.is_empty() {
+            return Err(invalid("password", "must not be empty", "نباید خالی باشد"));
+        }
+        let base_url = match config.base_url.as_deref() {
+            None => String::from(DEFAULT_BASE_URL),
+            Some(url) => base_url(url).ok_or_else(|| {
+                invalid(
+                    "baseUrl",
+                    "must start with https:// or http:// and name a host",
+                    "باید با https:// یا http:// شروع شود و میزبان داشته باشد",
+                )
+            })?,
+        };
+        let timeout_ms = config.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS);
+        if timeout_ms == 0 || f64::from(timeout_ms) > sys::MAX_TIMER_MS {
+            return Err(invalid("timeoutMs", "must be a positive number in range", "باید عددی مثبت و در محدوده باشد"));
+        }
+        let retries = config.retries.unwrap_or(DEFAULT_RETRIES);
+        if retries > MAX_RETRIES {
+            return Err(invalid("retries", "must be a whole number from 0 to 10", "باید عدد صحیح بین ۰ تا ۱۰ باشد"));
+        }
+        let mut form = Form::new();
+        form.push("p", &config.password);
+        let encoded = form.finish();
+        let password_encoded = String::from(encoded.get(2..).unwrap_or_default());
+        Ok(Client {
+            inner: Rc::new(Inner {
+                username: config.username,
+                password: config.password,
+                password_encoded,
+                retries,
+                transport: Transport { base_url, timeout_ms, fetch },
+            }),
+        })
+    }
+
+    /// The origin calls go to.
+    pub fn base_url(&self) -> &str {
+        &self.inner.transport.base_url
+    }
+
+    /// The account's username.
+    pub fn username(&self) -> &str {
+        &self.inner.username
+    }
+
+    /// The public error for a failure of `op`, with the password scrubbed from every field.
+    pub(crate) fn fail(&self, op: Op, mut error: CoreError, dispatched: bool) -> Error {
+        error.redact(&self.inner.password);
+        error.redact(&self.inner.password_encoded);
+        let may_have_sent = retry::may_have_sent(op, &error, dispatched);
+        Error::new(error, op.wire_name(), may_have_sent)
+    }
+
+    /// Checks `request` without sending it (what [`Client::run`] does first).
+    pub(crate) fn check(&self, request: &Request) -> Result<(), Error> {
+        let creds = Credentials { username: &self.inner.username, password: &self.inner.password };
+        request::encode(creds, request).map(drop).map_err(|e| self.fail(request.op(), e, false))
+    }
+
+    /// One call: encode, attempt until an answer arrives or the retry rule gives up, decode.
+    pub(crate) async fn run<R: Reply>(&self, request: Request, signal: Option<&AbortSignal>) -> Result<R, Error> {
+        let op = request.op();
+        let (answer, dispatched) = self.exchange(&request, signal).await?;
+        self.decode(op, &answer, dispatched)
+    }
+
+    /// The answer to `op` as its result.
+    pub(crate) fn decode<R: Reply>(&self, op: Op, answer: &Answer, dispatched: bool) -> Result<R, Error> {
+        decode::<R, _>(op, answer.status, &answer.text, &EngineJson).map_err(|e| self.fail(op, e, dispatched))
+    }
+
+    /// Sends `request` until a 2xx answer arrives or the core's retry rule gives up. Not
+    /// generic over the result type, so the wasm holds one copy of the attempt loop: decoding
+    /// a 2xx answer never calls for another attempt (a malformed answer will not improve).
+    pub(crate) async fn exchange(&self, request: &Request, signal: Option<&AbortSignal>) -> Result<(Answer, bool), Error> {
+        let op = request.op();
+        let creds = Credentials { username: &self.inner.username, password: &self.inner.password };
+        let wire = request::encode(creds, request).map_err(|e| self.fail(op, e, false))?;
+        let mut attempts = 1;
+        let mut dispatched = false;
+        loop {
+            let attempt = self.inner.transport.attempt(&wire, signal).await;
+            dispatched |= attempt.dispatched;
+            let error = match attempt.result {
+                Ok(answer) if (200..=299).contains(&answer.status) => return Ok((answer, dispatched)),
+                Ok(answer) => CoreError::http(answer.status, &answer.text),
+                Err(error) => error,
+            };
+            let jitter = js_sys::Math::random();
+            let Some(wait) = retry::next_attempt(op, &error, attempts, self.inner.retries, jitter) else {
+                return Err(self.fail(op, error, dispatched));
+            };
+            if !sleep(f64::from(wait), signal).await {
+                return Err(self.fail(op, CoreError::aborted(), dispatched));
+            }
+            attempts += 1;
+        }
+    }
+
+    /// `send`: one message to one or more numbers.
+    ///
+    /// # Errors
+    /// [`Error`]; a send is never repeated, and [`Error::may_have_sent`] tells whether it may
+    /// have gone out although it failed.
+    ///
+    /// ```no_run
+    /// # async fn run(client: ippanel_wasm::Client) -> Result<(), ippanel_wasm::Error> {
+    /// use ippanel_wasm::SendRequest;
+    /// let sent = client.send(SendRequest {
+    ///     from: "3000505".into(),
+    ///     to: vec!["09121234567".into()],
+    ///     message: "Hello".into(),
+    ///     ..Default::default()
+    /// }).await?;
+    /// println!("bulk {}", sent.bulk_id);
+    /// # Ok(()) }
+    /// ```
+    pub async fn send(&self, request: SendRequest) -> Result<Sent, Error> {
+        self.run(Request::Send(request), None).await
+    }
+
+    /// `patterns/pattern`: a pre-approved pattern with its variables, to one number.
+    ///
+    /// # Errors
+    /// As [`Client::send`].
+    ///
+    /// ```no_run
+    /// # async fn run(client: ippanel_wasm::Client) -> Result<(), ippanel_wasm::Error> {
+    /// use ippanel_wasm::SendPatternRequest;
+    /// client.send_pattern(SendPatternRequest {
+    ///     from: "3000505".into(),
+    ///     to: "09121234567".into(),
+    ///     pattern_code: "otp-demo".into(),
+    ///     values: vec![("code".into(), "123456".into())],
+    /// }).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn send_pattern(&self, request: SendPatternRequest) -> Result<Sent, Error> {
+        self.run(Request::SendPattern(request), None).await
+    }
+
+    /// `postalcodesend`: to the numbers registered in a postal-code area.
+    ///
+    /// # Errors
+    /// As [`Client::send`].
+    ///
+    /// ```no_run
+    /// # async fn run(client: ippanel_wasm::Client) -> Result<(), ippanel_wasm::Error> {
+    /// use ippanel_wasm::{Operator, PostalCodeSendRequest};
+    /// client.postal_code_send(PostalCodeSendRequest {
+    ///     from: "3000505".into(),
+    ///     message: "Hello".into(),
+    ///     postal_code: "1234567890".into(),
+    ///     operator: Operator::Mtn,
+    ///     ..Default::default()
+    /// }).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn postal_code_send(&self, request: PostalCodeSendRequest) -> Result<Sent, Error> {
+        self.run(Request::PostalCodeSend(request), None).await
+    }
+
+    /// `postalcodecount`: how many numbers a postal-code area has.
+    ///
+    /// # Errors
+    /// [`Error`]; retried after network errors, timeouts and 5xx answers.
+    ///
+    /// ```no_run
+    /// # async fn run(client: ippanel_wasm::Client) -> Result<(), ippanel_wasm::Error> {
+    /// use ippanel_wasm::{Operator, PostalCodeCountRequest};
+    /// let n = client.postal_code_count(PostalCodeCountRequest {
+    ///     postal_code: "1234567890".into(),
+    ///     operator: Operator::Mci,
+    ///     ..Default::default()
+    /// }).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn postal_code_count(&self, request: PostalCodeCountRequest) -> Result<u64, Error> {
+        self.run(Request::PostalCodeCount(request), None).await
+    }
+
+    /// `postalcodearea`: the postal-code areas on offer.
+    ///
+    /// # Errors
+    /// As [`Client::postal_code_count`].
+    ///
+    /// ```no_run
+    /// # async fn run(client: ippanel_wasm::Client) -> Result<(), ippanel_wasm::Error> {
+    /// for area in client.postal_code_area().await? { println!("{} {}", area.code, area.name); }
+    /// # Ok(()) }
+    /// ```
+    pub async fn postal_code_area(&self) -> Result<Vec<PostalArea>, Error> {
+        self.run(Request::PostalCodeArea, None).await
+    }
+
+    /// `booksend`: to a phonebook of the account.
+    ///
+    /// # Errors
+    /// As [`Client::send`].
+    ///
+    /// ```no_run
+    /// # async fn run(client: ippanel_wasm::Client) -> Result<(), ippanel_wasm::Error> {
+    /// use ippanel_wasm::BookSendRequest;
+    /// client.book_send(BookSendRequest { from: "3000505".into(), message: "Hi".into(), book_id: "12".into() }).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn book_send(&self, request: BookSendRequest) -> Result<Sent, Error> {
+        self.run(Request::BookSend(request), None).await
+    }
+
+    /// `booklist`: the account's phonebooks.
+    ///
+    /// # Errors
+    /// As [`Client::postal_code_count`].
+    ///
+    /// ```no_run
+    /// # async fn run(client: ippanel_wasm::Client) -> Result<(), ippanel_wasm::Error> {
+    /// for book in client.book_list().await? { println!("{} {}", book.id, book.title); }
+    /// # Ok(()) }
+    /// ```
+    pub async fn book_list(&self) -> Result<Vec<Phonebook>, Error> {
+        self.run(Request::BookList, None).await
+    }
+
+    /// `jobssend`: to the numbers of some trends of a job.
+    ///
+    /// # Errors
+    /// As [`Client::send`].
+    ///
+    /// ```no_run
+    /// # async fn run(client: ippanel_wasm::Client) -> Result<(), ippanel_wasm::Error> {
+    /// use ippanel_wasm::JobsSendRequest;
+    /// client.jobs_send(JobsSendRequest { from: "3000505".into(), message: "Hi".into(), job_id: 1, trend_ids: vec![11] }).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn jobs_send(&self, request: JobsSendRequest) -> Result<Sent, Error> {
+        self.run(Request::JobsSend(request), None).await
+    }
+
+    /// `jobslist`: the jobs on offer.
+    ///
+    /// # Errors
+    /// As [`Client::postal_code_count`].
+    ///
+    /// ```no_run
+    /// # async fn run(client: ippanel_wasm::Client) -> Result<(), ippanel_wasm::Error> {
+    /// let jobs = client.job_list().await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn job_list(&self) -> Result<Vec<Job>, Error> {
+        self.run(Request::JobList, None).await
+    }
+
+    /// `jobstrenlist`: the trends of one job.
+    ///
+    /// # Errors
+    /// As [`Client::postal_code_count`].
+    ///
+    /// ```no_run
+    /// # async fn run(client: ippanel_wasm::Client) -> Result<(), ippanel_wasm::Error> {
+    /// let trends = client.job_trend_list(1).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn job_trend_list(&self, job_id: u64) -> Result<Vec<JobTrend>, Error> {
+        self.run(Request::JobTrendList { job_id }, None).await
+    }
+
+    /// `jobscount`: how many numbers some trends have.
+    ///
+    /// # Errors
+    /// As [`Client::postal_code_count`].
+    ///
+    /// ```no_run
+    /// # async fn run(client: ippanel_wasm::Client) -> Result<(), ippanel_wasm::Error> {
+    /// use ippanel_wasm::JobsCountRequest;
+    /// let n = client.jobs_count(JobsCountRequest { trend_ids: vec![11, 12] }).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn jobs_count(&self, request: JobsCountRequest) -> Result<u64, Error> {
+        self.run(Request::JobsCount(request), None).await
+    }
+
+    /// `checkmessage`: the review state of a bulk send.
+    ///
+    /// # Errors
+    /// As [`Client::postal_code_count`].
+    ///
+    /// ```no_run
+    /// # async fn run(client: ippanel_wasm::Client) -> Result<(), ippanel_wasm::Error> {
+    /// let check = client.check_message("10929800").await?;
+    /// println!("{} {}", check.status, check.approval);
+    /// # Ok(()) }
+    /// ```
+    pub async fn check_message(&self, bulk_id: &str) -> Result<MessageCheck, Error> {
+        self.run(Request::CheckMessage { bulk_id: String::from(bulk_id) }, None).await
+    }
+
+    /// `delivery`: where each recipient's message of a bulk send is.
+    ///
+    /// # Errors
+    /// As [`Client::postal_code_count`]; an unknown bulk id is an `Api` error with code 456.
+    ///
+    /// ```no_run
+    /// # async fn run(client: ippanel_wasm::Client) -> Result<(), ippanel_wasm::Error> {
+    /// for entry in client.delivery("10929800").await? {
+    ///     println!("{} {}", entry.recipient, entry.status.as_str());
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn delivery(&self, bulk_id: &str) -> Result<Vec<DeliveryEntry>, Error> {
+        self.run(Request::Delivery { bulk_id: String::from(bulk_id) }, None).await
+    }
+
+    /// `inboxlist`: messages received on the account's lines.
+    ///
+    /// # Errors
+    /// As [`Client::postal_code_count`].
+    ///
+    /// ```no_run
+    /// # async fn run(client: ippanel_wasm::Client) -> Result<(), ippanel_wasm::Error> {
+    /// for m in client.inbox_list().await? { println!("{}: {}", m.from, m.message); }
+    /// # Ok(()) }
+    /// ```
+    pub async fn inbox_list(&self) -> Result<Vec<InboxMessage>, Error> {
+        self.run(Request::InboxList, None).await
+    }
+
+    /// `credit`: the account's credit in rials.
+    ///
+    /// # Errors
+    /// As [`Client::postal_code_count`].
+    ///
+    /// ```no_run
+    /// # async fn run(client: ippanel_wasm::Client) -> Result<(), ippanel_wasm::Error> {
+    /// let rials = client.credit().await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn credit(&self) -> Result<f64, Error> {
+        self.run(Request::Credit, None).await
+    }
+
+    /// `newuser`: creates a sub-account (resellers). Never repeated.
+    ///
+    /// # Errors
+    /// [`Error`], with the service's codes 301–317 and 1001–1005 for refused fields.
+    ///
+    /// ```no_run
+    /// # async fn run(client: ippanel_wasm::Client) -> Result<(), ippanel_wasm::Error> {
+    /// use ippanel_wasm::NewUserRequest;
+    /// let user = client.new_user(NewUserRequest {
+    ///     username: "shop1".into(), password: "a-long-password".into(), name: "Shop".into(),
+    ///     national_id: "0012345678".into(), access_id: 1, mobile: "09121234567".into(),
+    ///     ..Default::default()
+    /// }).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn new_user(&self, request: NewUserRequest) -> Result<CreatedUser, Error> {
+        self.run(Request::NewUser(request), None).await
+    }
+
+    /// `accesslist`: the access packages a reseller can give a new user.
+    ///
+    /// # Errors
+    /// As [`Client::postal_code_count`].
+    ///
+    /// ```no_run
+    /// # async fn run(client: ippanel_wasm::Client) -> Result<(), ippanel_wasm::Error> {
+    /// let packages = client.access_list().await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn access_list(&self) -> Result<Vec<AccessPackage>, Error> {
+        self.run(Request::AccessList, None).await
+    }
+}
+
+/// `url` without surrounding spaces and trailing slashes, when it is `https://` or `http://`
+/// with something after it.
+fn base_url(url: &str) -> Option<String> {
+    let mut trimmed = url.trim();
+    while let Some(shorter) = trimmed.strip_suffix('/') {
+        trimmed = shorter;
+    }
+    let lower = trimmed.to_ascii_lowercase();
+    let host = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
+    (!host.is_empty()).then(|| String::from(trimmed))
+}

@@ -1,0 +1,273 @@
+//! The shapes a body can take before it means anything (PROTOCOL.md section 2), as serde
+//! visitors: the `[code, data]` envelope, a bare `null`, a bare object (`checkmessage`), a bare
+//! scalar (a pattern send's bulk id), or a bare list (`delivery`, per the reference).
+//!
+//! The visitors read the envelope in order: the code first, and only for code 0 the data as the
+//! op's item type, so an error's text never has to fit a success shape.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+
+use super::error::ErrorCode;
+use super::num::{f64_to_i64, is_ascii_digits};
+use super::value::Value;
+
+/// A whole body.
+#[derive(Debug)]
+pub enum Body<T> {
+    /// `[0, data]`.
+    Reply(Data<T>),
+    /// `[code, text]` with a code other than 0.
+    Refused(ErrorCode, Value),
+    /// A list whose first item is text that is not a numeric code: a bare `delivery` list, or
+    /// an envelope with a text code. The first item, then the rest.
+    Headless(String, Vec<Value>),
+    /// A bare object.
+    Object(T),
+    /// A bare `null`.
+    Null,
+    /// A bare string, number or boolean.
+    Scalar(Value),
+    /// A list that is no envelope; says what was expected.
+    Malformed(&'static str),
+}
+
+/// The `data` of `[0, data]`.
+#[derive(Debug)]
+pub enum Data<T> {
+    /// Text: a scalar written as text, or a list or object written as JSON text.
+    Text(String),
+    /// A number.
+    Number(f64),
+    /// `null`.
+    Null,
+    /// A list given directly.
+    Items(Vec<T>),
+    /// An object given directly.
+    Object(T),
+    /// A boolean, which no op answers.
+    Other,
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Body<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(BodyVisitor(PhantomData))
+    }
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Data<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(DataVisitor(PhantomData))
+    }
+}
+
+/// The first item of a list: the envelope's code, or something else.
+enum Head {
+    Code(ErrorCode),
+    Text(String),
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Head {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(HeadVisitor)
+    }
+}
+
+/// A numeric code written as text, `-?digits`, within i64.
+pub fn code_from_text(s: &str) -> Option<i64> {
+    let t = s.trim();
+    let (negative, digits) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    if !is_ascii_digits(digits) {
+        return None;
+    }
+    let magnitude = digits.bytes().try_fold(0i64, |acc, b| {
+        acc.checked_mul(10)?.checked_add(i64::from(b - b'0'))
+    })?;
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+struct HeadVisitor;
+
+impl<'de> Visitor<'de> for HeadVisitor {
+    type Value = Head;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a code")
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Head, E> {
+        Ok(Head::Code(ErrorCode::Num(n)))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Head, E> {
+        Ok(i64::try_from(n).map_or(Head::Other, |n| Head::Code(ErrorCode::Num(n))))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Head, E> {
+        Ok(f64_to_i64(n).map_or(Head::Other, |n| Head::Code(ErrorCode::Num(n))))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Head, E> {
+        let t = s.trim();
+        Ok(if t.is_empty() {
+            Head::Other
+        } else if let Some(n) = code_from_text(t) {
+            Head::Code(ErrorCode::Num(n))
+        } else {
+            Head::Text(String::from(s))
+        })
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Head, E> {
+        Ok(Head::Other)
+    }
+
+    fn visit_unit<E>(self) -> Result<Head, E> {
+        Ok(Head::Other)
+    }
+
+    fn visit_none<E>(self) -> Result<Head, E> {
+        Ok(Head::Other)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Head, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Head::Other)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Head, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Head::Other)
+    }
+}
+
+struct BodyVisitor<T>(PhantomData<T>);
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for BodyVisitor<T> {
+    type Value = Body<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a [code, data] array")
+    }
+
+    fn visit_unit<E>(self) -> Result<Body<T>, E> {
+        Ok(Body::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Body<T>, E> {
+        Ok(Body::Null)
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Body<T>, E> {
+        Ok(Body::Scalar(Value::Bool(b)))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Body<T>, E> {
+        Ok(Body::Scalar(Value::Number(n as f64)))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Body<T>, E> {
+        Ok(Body::Scalar(Value::Number(n as f64)))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Body<T>, E> {
+        Ok(Body::Scalar(Value::Number(n)))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Body<T>, E> {
+        Ok(Body::Scalar(Value::String(String::from(s))))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Body<T>, A::Error> {
+        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Body::Object)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Body<T>, A::Error> {
+        let body = match seq.next_element::<Head>()? {
+            Some(Head::Code(ErrorCode::Num(0))) => match seq.next_element::<Data<T>>()? {
+                Some(data) => match seq.next_element::<IgnoredAny>()? {
+                    None => Body::Reply(data),
+                    Some(_) => Body::Malformed("expected a [0, data] array of two items"),
+                },
+                None => Body::Malformed("expected a [0, data] array of two items"),
+            },
+            Some(Head::Code(code)) => {
+                let text = seq.next_element::<Value>()?.unwrap_or(Value::Null);
+                Body::Refused(code, text)
+            }
+            Some(Head::Text(first)) => {
+                let mut rest = Vec::new();
+                while let Some(item) = seq.next_element::<Value>()? {
+                    rest.push(item);
+                }
+                return Ok(Body::Headless(first, rest));
+            }
+            Some(Head::Other) | None => {
+                Body::Malformed("expected a [code, data] array with a numeric code")
+            }
+        };
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(body)
+    }
+}
+
+struct DataVisitor<T>(PhantomData<T>);
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for DataVisitor<T> {
+    type Value = Data<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("the data of a [0, data] array")
+    }
+
+    fn visit_unit<E>(self) -> Result<Data<T>, E> {
+        Ok(Data::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Data<T>, E> {
+        Ok(Data::Null)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Data<T>, E> {
+        Ok(Data::Other)
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Data<T>, E> {
+        Ok(Data::Number(n as f64))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Data<T>, E> {
+        Ok(Data::Number(n as f64))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Data<T>, E> {
+        Ok(Data::Number(n))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Data<T>, E> {
+        Ok(Data::Text(String::from(s)))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Data<T>, E> {
+        Ok(Data::Text(s))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Data<T>, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<T>()? {
+            items.push(item);
+        }
+        Ok(Data::Items(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Data<T>, A::Error> {
+        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Data::Object)
+    }
+}

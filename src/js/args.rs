@@ -1,0 +1,292 @@
+//! The caller's JS arguments into the core's request types.
+//!
+//! Two steps. First a plain copy of the fields a request has, read through catching bindings
+//! (`Reflect.get`, `Array.isArray`, `Object.entries`), with every string's length and every
+//! list's size checked before anything is copied into wasm memory: serde-wasm-bindgen reads
+//! properties without catching, so a throwing getter or a revoked `Proxy` read by it would
+//! throw through the wasm instead of failing the call with an `input` error. Then
+//! serde-wasm-bindgen reads the copy into the core's serde types, and serde_path_to_error names
+//! the field of any error (`to[2]`), which becomes `"<field>: <sentence>"` in English and
+//! Persian.
+
+use js_sys::{Array, Function, Object};
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+use web_sys::AbortSignal;
+
+use crate::core::de::input_text_fa;
+use crate::core::error::CoreError;
+use crate::core::request::indexed;
+use crate::core::tehran_time::format_epoch_ms;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`; throws only for a revoked proxy.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array_or_throw(value: &JsValue) -> Result<bool, JsValue>;
+
+    /// `Object.entries`; throws when a proxy's traps or a getter throw.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
+    fn entries_or_throw(value: &JsValue) -> Result<Array, JsValue>;
+}
+
+type Read<T> = Result<T, CoreError>;
+
+/// The most items a list argument may have. Far above any real use (a `sendBulk` of a million
+/// recipients is ten thousand requests), and far below what would exhaust the wasm's memory,
+/// which would trap instead of failing the call.
+const MAX_LIST_ITEMS: f64 = 1_000_000.0;
+
+/// The most variables a pattern's `values` may have; real patterns have a handful.
+const MAX_PATTERN_VALUES: u32 = 1_000;
+
+/// Free text (a message, a name, a password): 1,048,576 UTF-16 units, far above any real SMS
+/// (a message of 1,000 parts is 67,000).
+const TEXT_UNITS: u32 = 1 << 20;
+
+/// A number, id, code or time: 64 units, room for any spacing of a real one.
+const SHORT_UNITS: u32 = 64;
+
+/// Fields that hold a number, id, code or time, so their text is short.
+const SHORT_FIELDS: &[&str] = &[
+    "to", "from", "time", "postalCode", "operator", "gender", "bookId", "bulkId", "jobId",
+    "nationalId", "certificateId", "tel", "mobile", "input",
+];
+
+fn input(field: &str, en: &str, fa: &str) -> CoreError {
+    CoreError::input(field, en, fa)
+}
+
+/// `target[key]`, `undefined` when absent or when the getter throws.
+pub fn get(target: &JsValue, key: &str) -> JsValue {
+    if !target.is_object() && !target.is_function() {
+        return JsValue::UNDEFINED;
+    }
+    js_sys::Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn is_array(value: &JsValue) -> bool {
+    is_array_or_throw(value).unwrap_or(false)
+}
+
+fn is_nullish(value: &JsValue) -> bool {
+    value.is_undefined() || value.is_null()
+}
+
+/// The request argument itself must be an object.
+pub fn object(value: &JsValue, field: &str) -> Read<()> {
+    if value.is_object() && !is_array(value) {
+        Ok(())
+    } else {
+        Err(input(field, "must be an object", "باید یک شیء باشد"))
+    }
+}
+
+/// The optional trailing options bag of methods that take no request: an object or nothing.
+pub fn options(value: &JsValue) -> Read<()> {
+    if is_nullish(value) {
+        Ok(())
+    } else {
+        object(value, "options")
+    }
+}
+
+/// `value` as a string within the limit for `field`; `None` when it is not a string.
+pub fn text(value: &JsValue, field: &str) -> Read<Option<String>> {
+    let Some(js) = value.dyn_ref::<js_sys::JsString>() else {
+        return Ok(None);
+    };
+    let name = field.split(['[', '.']).next().unwrap_or(field);
+    if SHORT_FIELDS.contains(&name) && !field.starts_with("values") {
+        if js.length() > SHORT_UNITS {
+            return Err(input(field, "is longer than 64 characters", "بیش از ۶۴ نویسه دارد"));
+        }
+    } else if js.length() > TEXT_UNITS {
+        return Err(input(field, "is longer than 1,048,576 characters", "بیش از ۱٬۰۴۸٬۵۷۶ نویسه دارد"));
+    }
+    Ok(value.as_string())
+}
+
+/// A plain object with a checked copy of `fields` of `request`; absent fields stay absent.
+pub fn plain(request: &JsValue, fields: &[&str]) -> Read<JsValue> {
+    let out = Object::new();
+    for field in fields {
+        let value = get(request, field);
+        if value.is_undefined() {
+            continue;
+        }
+        let copy = copy(&value, field)?;
+        let _ = js_sys::Reflect::set(&out, &JsValue::from_str(field), &copy);
+    }
+    Ok(out.into())
+}
+
+/// A checked copy of one field's value: strings within their limit, lists item by item, a
+/// `Date` as `time` in Tehran time, pattern values as text; any other object or function
+/// becomes `{}`, which serde reports as the wrong type without reading it.
+fn copy(value: &JsValue, field: &str) -> Read<JsValue> {
+    if value.is_string() {
+        return text(value, field).map(|_| value.clone());
+    }
+    if !value.is_object() && !value.is_function() {
+        return Ok(value.clone());
+    }
+    if is_array(value) {
+        return copy_list(value, field);
+    }
+    if field == "time" {
+        if let Ok(get_time) = get(value, "getTime").dyn_into::<Function>() {
+            let ms = get_time.call0(value).ok().and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
+            return format_epoch_ms(ms).map(|t| JsValue::from_str(&t)).ok_or_else(|| {
+                input("time", "must be a valid date between 1970 and 9999", "باید تاریخی معتبر بین ۱۹۷۰ و ۹۹۹۹ باشد")
+            });
+        }
+    }
+    if field == "values" && value.is_object() {
+        return copy_values(value);
+    }
+    Ok(Object::new().into())
+}
+
+fn copy_list(value: &JsValue, field: &str) -> Read<JsValue> {
+    let length = get(value, "length").as_f64().unwrap_or(0.0);
+    if length > MAX_LIST_ITEMS {
+        return Err(input(field, "has more than 1,000,000 items", "بیش از ۱٬۰۰۰٬۰۰۰ عضو دارد"));
+    }
+    let out = Array::new();
+    for i in 0..(length as u32) {
+        let item = js_sys::Reflect::get_u32(value, i).unwrap_or(JsValue::UNDEFINED);
+        out.push(&copy(&item, &indexed(field, i as usize))?);
+    }
+    Ok(out.into())
+}
+
+/// A pattern's `values`: an object of strings and finite numbers; numbers become strings here,
+/// with the engine's own number formatting (`String(n)`), which users expect.
+fn copy_values(value: &JsValue) -> Read<JsValue> {
+    let not_object = || input("values", "must be an object", "باید یک شیء باشد");
+    let pairs = entries_or_throw(value).map_err(|_| not_object())?;
+    if pairs.length() > MAX_PATTERN_VALUES {
+        return Err(input("values", "has more than 1,000 entries", "بیش از ۱٬۰۰۰ عضو دارد"));
+    }
+    let out = Object::new();
+    for entry in pairs.iter() {
+        let pair: Array = entry.unchecked_into();
+        let key = pair.get(0);
+        let name = {
+            let mut name = String::from("values.");
+            name.push_str(&text(&key, "values")?.unwrap_or_default());
+            name
+        };
+        let item = pair.get(1);
+        let copied = if text(&item, &name)?.is_some() {
+            item
+        } else if let Some(n) = item.as_f64().filter(|n| n.is_finite()) {
+            js_sys::Number::from(n).to_string_with_radix(10).map(JsValue::from).unwrap_or(item)
+        } else {
+            return Err(input(&name, "must be a string or a finite number", "باید رشته یا عدد باشد"));
+        };
+        let _ = js_sys::Reflect::set(&out, &key, &copied);
+    }
+    Ok(out.into())
+}
+
+/// A plain copy read into `T`; a field that does not fit is an `input` error naming it.
+pub fn read<T: DeserializeOwned>(plain: JsValue) -> Read<T> {
+    let deserializer = serde_wasm_bindgen::Deserializer::from(plain);
+    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        input_error(&path, &e.into_inner().to_string())
+    })
+}
+
+/// The error for serde's `message` about the field at `path` (`.` for the request itself).
+fn input_error(path: &str, message: &str) -> CoreError {
+    let path = path.trim_start_matches('.');
+    // serde-wasm-bindgen's errors are JS `Error`s, printed `Error: <message>`.
+    let message = message.strip_prefix("Error: ").unwrap_or(message);
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        let field = if path.is_empty() { String::from(field) } else { [path, ".", field].concat() };
+        return input(&field, "is required", "الزامی است");
+    }
+    let field = if path.is_empty() { "request" } else { path };
+    let name = field.rsplit('.').next().unwrap_or(field);
+    let sentence = if name == "operator" {
+        "must be \"mci\" or \"mtn\""
+    } else if name == "gender" {
+        "must be \"all\", \"male\" or \"female\""
+    } else if name == "values" && path == "values" {
+        "must be an object"
+    } else if name == "time" && !message.contains("unit value") {
+        "must be a Date or a string"
+    } else if message.contains("unit value") || message.contains("null") || message.contains("undefined") {
+        "is required"
+    } else if let Some(known) = input_text_fa(message).map(|_| message) {
+        known
+    } else {
+        let expected = message.rsplit("expected ").next().unwrap_or("");
+        let candidate = ["must be ", expected].concat();
+        crate::core::de::INPUT_TEXTS
+            .iter()
+            .map(|(en, _)| *en)
+            .find(|en| *en == candidate)
+            .unwrap_or("has an invalid value")
+    };
+    input(field, sentence, input_text_fa(sentence).unwrap_or("مقدار نامعتبری دارد"))
+}
+
+/// The optional `signal` of a request object or options bag.
+pub fn signal(obj: &JsValue) -> Read<Option<AbortSignal>> {
+    let value = get(obj, "signal");
+    if is_nullish(&value) {
+        return Ok(None);
+    }
+    if get(&value, "aborted").as_bool().is_none() {
+        return Err(input("signal", "must be an AbortSignal", "باید AbortSignal باشد"));
+    }
+    Ok(Some(value.unchecked_into()))
+}
+
+/// An optional callback (`onProgress`, `onUpdate`, `fetch`).
+pub fn function(obj: &JsValue, field: &str) -> Read<Option<Function>> {
+    let value = get(obj, field);
+    if is_nullish(&value) {
+        return Ok(None);
+    }
+    value.dyn_into::<Function>().map(Some).map_err(|_| input(field, "must be a function", "باید تابع باشد"))
+}
+
+/// An optional number (`timeoutMs`, `intervalMs`, `retries`).
+pub fn number(obj: &JsValue, field: &str) -> Read<Option<f64>> {
+    let value = get(obj, field);
+    if is_nullish(&value) {
+        return Ok(None);
+    }
+    value.as_f64().map(Some).ok_or_else(|| input(field, "must be a number", "باید عدد باشد"))
+}
+
+/// An id given directly as an argument (`checkMessage(bulkId)`): digits or a whole number.
+pub fn id(value: &JsValue, field: &str) -> Read<String> {
+    if let Some(text) = text(value, field)? {
+        return Ok(text);
+    }
+    if is_nullish(value) {
+        return Err(input(field, "is required", "الزامی است"));
+    }
+    match value.as_f64().and_then(crate::core::num::f64_to_u64) {
+        Some(n) => Ok(crate::core::num::u64_text(n)),
+        None => Err(input(field, "must be a whole number, 0 or more", "باید عدد صحیح نامنفی باشد")),
+    }
+}
+
+/// A whole number given directly as an argument (`jobTrendList(jobId)`).
+pub fn whole(value: &JsValue, field: &str) -> Read<u64> {
+    if is_nullish(value) {
+        return Err(input(field, "is required", "الزامی است"));
+    }
+    value
+        .as_f64()
+        .and_then(crate::core::num::f64_to_u64)
+        .ok_or_else(|| input(field, "must be a whole number, 0 or more", "باید عدد صحیح نامنفی باشد"))
+}

@@ -1,0 +1,360 @@
+//! The JavaScript `Client` class: a thin layer over the Rust [`crate::Client`].
+//!
+//! Each method reads its arguments now, synchronously and through catching reads (so a bad
+//! argument is reported against what the caller passed, and a hostile one cannot throw through
+//! the wasm), then runs the Rust call as a promise.
+
+use js_sys::{Function, Promise};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+use web_sys::AbortSignal;
+
+use crate::client::{Answer, BulkProgress, Config};
+use crate::core::error::CoreError;
+use crate::core::model::{
+    AccessPackage, CreatedUser, DeliveryEntry, InboxMessage, Job, MessageCheck, Phonebook,
+    PostalArea, Sent,
+};
+use crate::core::request::{
+    BookSendRequest, JobsCountRequest, JobsSendRequest, NewUserRequest, Op, PostalCodeCountRequest,
+    PostalCodeSendRequest, Request, SendBulkRequest, SendPatternRequest, SendRequest,
+};
+use crate::core::response::Reply;
+
+use super::{args, error, to_plain};
+
+/// A client for one ippanel account.
+///
+/// ```js
+/// const client = new Client({ username: "me", password: "secret" });
+/// const { bulkId } = await client.send({ from: "3000505", to: "09121234567", message: "Hi" });
+/// ```
+#[wasm_bindgen(js_name = Client)]
+pub struct JsClient {
+    client: crate::Client,
+}
+
+type Read<T> = Result<T, CoreError>;
+
+/// `sendBulk`'s batches as JS sees them: `error` is the `IppanelError` itself.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Batch {
+    recipients: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bulk_id: Option<String>,
+    #[serde(with = "serde_wasm_bindgen::preserve", skip_serializing_if = "JsValue::is_undefined")]
+    error: JsValue,
+}
+
+#[derive(Serialize)]
+struct Report {
+    batches: Vec<Batch>,
+    sent: usize,
+    failed: usize,
+}
+
+/// Calls an observer. Its failure, thrown or as a rejected promise, must not stop the calls it
+/// observes, nor surface as an unhandled rejection.
+fn notify(callback: &Function, value: &JsValue) {
+    if let Ok(result) = callback.call1(&JsValue::UNDEFINED, value) {
+        if let Some(then) = args::get(&result, "then").dyn_ref::<Function>() {
+            thread_local! {
+                static IGNORE: Closure<dyn FnMut(JsValue)> = Closure::new(|_: JsValue| {});
+            }
+            IGNORE.with(|ignore| {
+                let _ = then.call2(&result, &JsValue::UNDEFINED, ignore.as_ref().unchecked_ref());
+            });
+        }
+    }
+}
+
+/// Decodes an answer into the op's result, as a plain JS value or an `IppanelError`.
+type Finish = fn(&crate::Client, Op, &Answer, bool) -> Result<JsValue, JsValue>;
+
+fn finish<R: Reply + Serialize>(client: &crate::Client, op: Op, answer: &Answer, dispatched: bool) -> Result<JsValue, JsValue> {
+    client.decode::<R>(op, answer, dispatched).map(|r| to_plain(&r)).map_err(|e| error::to_js(&e))
+}
+
+impl JsClient {
+    fn reject(&self, op: Op, error: CoreError) -> Promise {
+        Promise::reject(&error::to_js(&self.client.fail(op, error, false)))
+    }
+
+    /// Runs `request` (already read) as a promise of its result as a plain JS value. One
+    /// future type serves every op (only the decoding step, `finish`, differs), so the wasm
+    /// holds one copy of the call's state machine rather than one per result type.
+    fn spawn<R: Reply + Serialize>(&self, op: Op, read: Read<(Request, Option<AbortSignal>)>) -> Promise {
+        let (request, signal) = match read {
+            Ok(read) => read,
+            Err(error) => return self.reject(op, error),
+        };
+        let client = self.client.clone();
+        let finish: Finish = finish::<R>;
+        future_to_promise(async move {
+            let (answer, dispatched) = client.exchange(&request, signal.as_ref()).await.map_err(|e| error::to_js(&e))?;
+            finish(&client, op, &answer, dispatched)
+        })
+    }
+
+    /// A method whose one argument is a request object with `fields`, read into `T`.
+    fn request<T: DeserializeOwned, R: Reply + Serialize>(
+        &self,
+        op: Op,
+        req: &JsValue,
+        fields: &[&str],
+        make: fn(T) -> Request,
+    ) -> Promise {
+        let read = args::object(req, "request")
+            .and_then(|()| args::plain(req, fields))
+            .and_then(args::read::<T>)
+            .and_then(|t| Ok((make(t), args::signal(req)?)));
+        self.spawn::<R>(op, read)
+    }
+
+    /// A method with no request, only the optional `{ signal }`.
+    fn bare<R: Reply + Serialize>(&self, request: Request, opts: &JsValue) -> Promise {
+        let op = request.op();
+        let read = args::options(opts).and_then(|()| Ok((request, args::signal(opts)?)));
+        self.spawn::<R>(op, read)
+    }
+
+    fn read_options(options: &JsValue) -> Read<(Config, Option<Function>)> {
+        args::object(options, "options")?;
+        let string = |field: &str| -> Read<String> {
+            let value = args::get(options, field);
+            args::text(&value, field)?.ok_or_else(|| {
+                if value.is_undefined() || value.is_null() {
+                    CoreError::input(field, "is required", "الزامی است")
+                } else {
+                    CoreError::input(field, "must be a string", "باید رشته باشد")
+                }
+            })
+        };
+        let username = string("username")?;
+        let password = string("password")?;
+        let base_url = match args::get(options, "baseUrl") {
+            v if v.is_undefined() || v.is_null() => None,
+            v => Some(args::text(&v, "baseUrl")?.ok_or_else(|| CoreError::input("baseUrl", "must be a string", "باید رشته باشد"))?),
+        };
+        let timeout_ms = match args::number(options, "timeoutMs")? {
+            None => None,
+            Some(n) if n.is_finite() && n > 0.0 && n <= 2_147_483_647.0 => Some(n.ceil() as u32),
+            Some(_) => return Err(CoreError::input("timeoutMs", "must be a positive number in range", "باید عددی مثبت و در محدوده باشد")),
+        };
+        let retries = match args::number(options, "retries")? {
+            None => None,
+            Some(n) if (0.0..=10.0).contains(&n) && n.fract() == 0.0 => Some(n as u32),
+            Some(_) => return Err(CoreError::input("retries", "must be a whole number from 0 to 10", "باید عدد صحیح بین ۰ تا ۱۰ باشد")),
+        };
+        let fetch = args::function(options, "fetch")?;
+        Ok((Config { username, password, base_url, timeout_ms, retries }, fetch))
+    }
+}
+
+#[wasm_bindgen(js_class = Client)]
+impl JsClient {
+    /// `new Client({ username, password, baseUrl?, timeoutMs?, retries?, fetch? })`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<JsClient, JsValue> {
+        let (config, fetch) = Self::read_options(&options).map_err(|e| error::core_to_js(e, "Client"))?;
+        crate::Client::with_fetch(config, fetch).map(|client| JsClient { client }).map_err(|e| error::to_js(&e))
+    }
+
+    /// `send`: one message to one or more recipients. Resolves to `{ bulkId }`.
+    pub fn send(&self, req: JsValue) -> Promise {
+        self.request::<SendRequest, Sent>(Op::Send, &req, &["from", "to", "message", "time"], Request::Send)
+    }
+
+    /// Pattern send (`patterns/pattern`). Resolves to `{ bulkId }`.
+    #[wasm_bindgen(js_name = sendPattern)]
+    pub fn send_pattern(&self, req: JsValue) -> Promise {
+        let fields = ["from", "to", "patternCode", "values"];
+        self.request::<SendPatternRequest, Sent>(Op::SendPattern, &req, &fields, Request::SendPattern)
+    }
+
+    /// `postalcodesend`. Resolves to `{ bulkId }`.
+    #[wasm_bindgen(js_name = postalCodeSend)]
+    pub fn postal_code_send(&self, req: JsValue) -> Promise {
+        let fields = ["from", "message", "postalCode", "operator", "gender"];
+        self.request::<PostalCodeSendRequest, Sent>(Op::PostalCodeSend, &req, &fields, Request::PostalCodeSend)
+    }
+
+    /// `postalcodecount`. Resolves to a number.
+    #[wasm_bindgen(js_name = postalCodeCount)]
+    pub fn postal_code_count(&self, req: JsValue) -> Promise {
+        let fields = ["postalCode", "operator", "gender"];
+        self.request::<PostalCodeCountRequest, u64>(Op::PostalCodeCount, &req, &fields, Request::PostalCodeCount)
+    }
+
+    /// `postalcodearea`. Resolves to `{ code, name }[]`.
+    #[wasm_bindgen(js_name = postalCodeArea)]
+    pub fn postal_code_area(&self, opts: JsValue) -> Promise {
+        self.bare::<Vec<PostalArea>>(Request::PostalCodeArea, &opts)
+    }
+
+    /// `booksend`. Resolves to `{ bulkId }`.
+    #[wasm_bindgen(js_name = bookSend)]
+    pub fn book_send(&self, req: JsValue) -> Promise {
+        self.request::<BookSendRequest, Sent>(Op::BookSend, &req, &["from", "message", "bookId"], Request::BookSend)
+    }
+
+    /// `booklist`. Resolves to `{ id, title }[]`.
+    #[wasm_bindgen(js_name = bookList)]
+    pub fn book_list(&self, opts: JsValue) -> Promise {
+        self.bare::<Vec<Phonebook>>(Request::BookList, &opts)
+    }
+
+    /// `jobssend`. Resolves to `{ bulkId }`.
+    #[wasm_bindgen(js_name = jobsSend)]
+    pub fn jobs_send(&self, req: JsValue) -> Promise {
+        let fields = ["from", "message", "jobId", "trendIds"];
+        self.request::<JobsSendRequest, Sent>(Op::JobsSend, &req, &fields, Request::JobsSend)
+    }
+
+    /// `jobslist`. Resolves to `{ id, title }[]`.
+    #[wasm_bindgen(js_name = jobList)]
+    pub fn job_list(&self, opts: JsValue) -> Promise {
+        self.bare::<Vec<Job>>(Request::JobList, &opts)
+    }
+
+    /// `jobstrenlist`. Resolves to `{ id, title }[]`.
+    #[wasm_bindgen(js_name = jobTrendList)]
+    pub fn job_trend_list(&self, job_id: JsValue, opts: JsValue) -> Promise {
+        match args::whole(&job_id, "jobId") {
+            Ok(job_id) => self.bare::<Vec<Job>>(Request::JobTrendList { job_id }, &opts),
+            Err(error) => self.reject(Op::JobTrendList, error),
+        }
+    }
+
+    /// `jobscount`. Resolves to a number.
+    #[wasm_bindgen(js_name = jobsCount)]
+    pub fn jobs_count(&self, req: JsValue) -> Promise {
+        self.request::<JobsCountRequest, u64>(Op::JobsCount, &req, &["trendIds"], Request::JobsCount)
+    }
+
+    /// `checkmessage`. Resolves to `{ status, approval }`.
+    #[wasm_bindgen(js_name = checkMessage)]
+    pub fn check_message(&self, bulk_id: JsValue, opts: JsValue) -> Promise {
+        match args::id(&bulk_id, "bulkId") {
+            Ok(bulk_id) => self.bare::<MessageCheck>(Request::CheckMessage { bulk_id }, &opts),
+            Err(error) => self.reject(Op::CheckMessage, error),
+        }
+    }
+
+    /// `delivery`. Resolves to `{ recipient, status }[]`.
+    pub fn delivery(&self, bulk_id: JsValue, opts: JsValue) -> Promise {
+        match args::id(&bulk_id, "bulkId") {
+            Ok(bulk_id) => self.bare::<Vec<DeliveryEntry>>(Request::Delivery { bulk_id }, &opts),
+            Err(error) => self.reject(Op::Delivery, error),
+        }
+    }
+
+    /// `inboxlist`. Resolves to `{ from, to, message, receivedAt }[]`.
+    #[wasm_bindgen(js_name = inboxList)]
+    pub fn inbox_list(&self, opts: JsValue) -> Promise {
+        self.bare::<Vec<InboxMessage>>(Request::InboxList, &opts)
+    }
+
+    /// `credit`. Resolves to the account's credit in rials.
+    pub fn credit(&self, opts: JsValue) -> Promise {
+        self.bare::<f64>(Request::Credit, &opts)
+    }
+
+    /// `newuser`. Resolves to `{ userId }`.
+    #[wasm_bindgen(js_name = newUser)]
+    pub fn new_user(&self, req: JsValue) -> Promise {
+        let fields = [
+            "username", "password", "name", "company", "nationalId", "certificateId", "accessId", "tel",
+            "mobile", "postalCode", "email", "address",
+        ];
+        self.request::<NewUserRequest, CreatedUser>(Op::NewUser, &req, &fields, Request::NewUser)
+    }
+
+    /// `accesslist`. Resolves to `{ id, title, price, discount }[]`.
+    #[wasm_bindgen(js_name = accessList)]
+    pub fn access_list(&self, opts: JsValue) -> Promise {
+        self.bare::<Vec<AccessPackage>>(Request::AccessList, &opts)
+    }
+
+    /// `sendBulk`: one message to a long list, in batches of `send`; resolves to
+    /// `{ batches, sent, failed }`. Failed batches are reported, not thrown.
+    #[wasm_bindgen(js_name = sendBulk)]
+    pub fn send_bulk(&self, req: JsValue) -> Promise {
+        let fields = ["from", "to", "message", "time", "chunkSize", "concurrency"];
+        let read = (|| {
+            args::object(&req, "request")?;
+            let request = args::read::<SendBulkRequest>(args::plain(&req, &fields)?)?;
+            Ok((request, args::function(&req, "onProgress")?, args::signal(&req)?))
+        })();
+        let (request, on_progress, signal) = match read {
+            Ok(read) => read,
+            Err(error) => return self.reject(Op::Send, error),
+        };
+        let client = self.client.clone();
+        future_to_promise(async move {
+            let observe = |progress: BulkProgress| {
+                if let Some(callback) = &on_progress {
+                    notify(callback, &to_plain(&progress));
+                }
+            };
+            let report = client.bulk(request, observe, signal.as_ref()).await.map_err(|e| error::to_js(&e))?;
+            let batches = report.batches.into_iter().map(|b| Batch {
+                recipients: b.recipients,
+                bulk_id: b.bulk_id,
+                error: b.error.as_ref().map_or(JsValue::UNDEFINED, error::to_js),
+            });
+            Ok(to_plain(&Report { batches: batches.collect(), sent: report.sent, failed: report.failed }))
+        })
+    }
+
+    /// `waitForDelivery`: polls `delivery` until every recipient is final or the time runs
+    /// out; resolves to the latest entries.
+    #[wasm_bindgen(js_name = waitForDelivery)]
+    pub fn wait_for_delivery(&self, bulk_id: JsValue, opts: JsValue) -> Promise {
+        let positive = |field: &str, default: f64, max: f64| -> Read<f64> {
+            match args::number(&opts, field)? {
+                None => Ok(default),
+                Some(n) if n.is_finite() && n > 0.0 && n <= max => Ok(n),
+                Some(_) => Err(CoreError::input(field, "must be a positive number in range", "باید عددی مثبت و در محدوده باشد")),
+            }
+        };
+        let read = (|| {
+            let bulk_id = args::id(&bulk_id, "bulkId")?;
+            args::options(&opts)?;
+            let interval = positive("intervalMs", 5_000.0, 2_147_483_647.0)?;
+            let timeout = positive("timeoutMs", 600_000.0, f64::MAX)?;
+            Ok((bulk_id, interval, timeout, args::function(&opts, "onUpdate")?, args::signal(&opts)?))
+        })();
+        let (bulk_id, interval, timeout, on_update, signal) = match read {
+            Ok(read) => read,
+            Err(error) => return self.reject(Op::Delivery, error),
+        };
+        let client = self.client.clone();
+        future_to_promise(async move {
+            let observe = |entries: &[DeliveryEntry]| {
+                if let Some(callback) = &on_update {
+                    notify(callback, &to_plain(&entries));
+                }
+            };
+            match client.wait(&bulk_id, interval, timeout, observe, signal.as_ref()).await {
+                Ok(entries) => Ok(to_plain(&entries)),
+                Err(error) => Err(error::to_js(&error)),
+            }
+        })
+    }
+
+    /// What `JSON.stringify(client)` shows: never the password.
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json(&self) -> JsValue {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Shown<'a> {
+            base_url: &'a str,
+            username: &'a str,
+        }
+        to_plain(&Shown { base_url: self.client.base_url(), username: self.client.username() })
+    }
+}
