@@ -1,7 +1,7 @@
 // Turns wasm-pack's output in pkg/ into the published package: one optimized .wasm, the web
 // glue (ESM) and the nodejs glue (CommonJS) for it, a small entry per runtime that loads the
 // wasm its own way and registers the IppanelError class, and package.json with an exports map.
-import { readFileSync, writeFileSync, rmSync, copyFileSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync, rmSync, copyFileSync } from "node:fs";
 
 const pkg = new URL("../pkg/", import.meta.url);
 const at = (name) => new URL(name, pkg);
@@ -90,7 +90,7 @@ const manifest = {
   description: field("description"),
   license: field("license"),
   type: "module",
-  files: ["*.js", "*.mjs", "*.cjs", "*.d.ts", "*.d.cts", "*.wasm", "cjs/", "README.md"],
+  files: ["*.js", "*.mjs", "*.cjs", "*.d.ts", "*.d.cts", "*.wasm", "cjs/", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],
   // process.getBuiltinModule (node.mjs) is in Node 20.16 and later.
   engines: { node: ">=20.16" },
   sideEffects: Object.keys(entries).map((f) => `./${f}`),
@@ -116,5 +116,9 @@ const manifest = {
   },
 };
 writeFileSync(at("package.json"), JSON.stringify(manifest, null, 2) + "\n");
-if (existsSync(new URL("README.md", repo))) copyFileSync(new URL("README.md", repo), at("README.md"));
+// The npm page gets its own README (the repository's links are relative, npm's cannot be), and
+// the licences the manifest declares.
+for (const [from, to] of [["js/README.npm.md", "README.md"], ["LICENSE-MIT", "LICENSE-MIT"], ["LICENSE-APACHE", "LICENSE-APACHE"]]) {
+  copyFileSync(new URL(from, repo), at(to));
+}
 console.log(`pkg/ ready: ippanel-wasm ${manifest.version}`);

@@ -11,11 +11,13 @@
 // 3. runs `wrangler dev --local --ip 127.0.0.1 --port $PORT` (default 8787), pointing
 //    IPPANEL_BASE_URL at that sandbox (`--var` wins over .dev.vars).
 //
-// Then: curl -H 'Origin: http://localhost:8080' http://127.0.0.1:8787/api/credit
+// Then: curl -H 'Origin: http://localhost:8080' -H 'Content-Type: application/json' \
+//             -d '{"to":"09121234567"}' http://127.0.0.1:8787/api/verify/start
+// (the texted code is in the sandbox's ledger: GET $SANDBOX_URL/__sandbox/ledger?uname=demo).
 // Ctrl-C stops both.
 
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, symlinkSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -41,6 +43,13 @@ if (!existsSync(join(EXAMPLE, "node_modules/ippanel-wasm/package.json"))) {
 if (!existsSync(join(EXAMPLE, ".dev.vars"))) {
   copyFileSync(join(EXAMPLE, ".dev.vars.example"), join(EXAMPLE, ".dev.vars"));
   console.log("[dev] created .dev.vars from .dev.vars.example (the sandbox's demo account)");
+}
+// A .dev.vars from before the verification API lacks its secrets and pattern: say so, rather
+// than let every start answer 500 config.
+const devVars = readFileSync(join(EXAMPLE, ".dev.vars"), "utf8");
+const missing = ["VERIFY_SECRET", "TOKEN_SECRET", "VERIFY_PATTERN_CODE"].filter((n) => !new RegExp(`^${n}=`, "m").test(devVars));
+if (missing.length) {
+  console.warn(`[dev] .dev.vars has no ${missing.join(", ")}: copy them from .dev.vars.example (or delete .dev.vars)`);
 }
 
 let sandbox = null;
