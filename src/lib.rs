@@ -6,6 +6,7 @@
 //! package `ippanel-wasm`).
 //!
 //! ```no_run
+//! # #[cfg(target_arch = "wasm32")]
 //! # async fn run() -> Result<(), ippanel_wasm::Error> {
 //! use ippanel_wasm::{Client, Config, SendRequest};
 //!

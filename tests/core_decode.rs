@@ -2,11 +2,12 @@
 
 mod core_support;
 
-use core_support::{n, nt, obj, s, SerdeJson};
+use core_support::{arr, decode_json, n, obj, s, SerdeJson};
 use ippanel_wasm::core::error::{CoreError, ErrorCode, ErrorKind, BODY_EXCERPT_BYTES};
-use ippanel_wasm::core::json::{Json, ParseJson};
+use ippanel_wasm::core::model::{InboxMessage, Job};
 use ippanel_wasm::core::request::Op;
 use ippanel_wasm::core::response::decode;
+use serde_json::Value;
 
 const SEND_OPS: [Op; 5] = [
     Op::Send,
@@ -17,30 +18,18 @@ const SEND_OPS: [Op; 5] = [
 ];
 const ALL_OPS: [Op; 17] = Op::ALL;
 
-/// Objects with their keys sorted, recursively: serde_json (without `preserve_order`) sorts
-/// keys, so key order is compared only in `extra_keys_follow_the_mapped_ones_in_order`.
-fn sorted(value: Json) -> Json {
-    match value {
-        Json::Arr(items) => Json::Arr(items.into_iter().map(sorted).collect()),
-        Json::Obj(fields) => {
-            let mut fields: Vec<_> = fields.into_iter().map(|(k, v)| (k, sorted(v))).collect();
-            fields.sort_by(|a, b| a.0.cmp(&b.0));
-            Json::Obj(fields)
-        }
-        other => other,
-    }
+fn ok(op: Op, body: &str) -> Value {
+    decode_json(op, 200, body).unwrap_or_else(|e| panic!("{op:?} {body}: {e:?}"))
 }
 
-fn ok(op: Op, body: &str) -> Json {
-    decode(op, 200, body, &SerdeJson).unwrap_or_else(|e| panic!("{op:?} {body}: {e:?}"))
-}
-
-fn assert_ok(op: Op, body: &str, expected: Json) {
-    assert_eq!(sorted(ok(op, body)), sorted(expected), "{op:?} {body}");
+/// Compared as JSON values, so without key order; order is checked in
+/// `extra_keys_follow_the_mapped_ones_in_order`.
+fn assert_ok(op: Op, body: &str, expected: Value) {
+    assert_eq!(ok(op, body), expected, "{op:?} {body}");
 }
 
 fn err_at(op: Op, status: u16, body: &str) -> CoreError {
-    let e = decode(op, status, body, &SerdeJson).expect_err(body);
+    let e = decode_json(op, status, body).expect_err(body);
     // Every decode error carries the status and the body (excerpt).
     assert_eq!(e.status, Some(status), "{e:?}");
     let excerpt = e.body.as_deref().expect("body");
@@ -75,7 +64,7 @@ fn assert_api(op: Op, body: &str, code: i64) -> CoreError {
     e
 }
 
-fn bulk(id: &str) -> Json {
+fn bulk(id: &str) -> Value {
     obj(&[("bulkId", s(id))])
 }
 
@@ -139,15 +128,23 @@ fn pattern_errors() {
 
 // ---- numbers ----
 
+/// Fractional and negative answers, which the old core passed through as decimal text for
+/// every numeric op.
+const FRACTIONAL: [(&str, f64); 3] = [
+    (r#"[0,"933222.33"]"#, 933_222.33),
+    ("[0,933222.33]", 933_222.33),
+    (r#"[0,"-12.5"]"#, -12.5),
+];
+
 #[test]
 fn counts_and_credit_are_numbers_or_decimal_text() {
+    for (body, value) in FRACTIONAL {
+        assert_ok(Op::Credit, body, n(value));
+    }
     for op in [Op::Credit, Op::PostalCodeCount, Op::JobsCount] {
-        assert_ok(op, r#"[0,"933222.33"]"#, nt("933222.33"));
-        assert_ok(op, r#"[0,"1520"]"#, nt("1520"));
-        assert_ok(op, r#"[0," 1520 "]"#, nt("1520"));
+        assert_ok(op, r#"[0,"1520"]"#, n(1520.0));
+        assert_ok(op, r#"[0," 1520 "]"#, n(1520.0));
         assert_ok(op, "[0,1520]", n(1520.0));
-        assert_ok(op, "[0,933222.33]", n(933_222.33));
-        assert_ok(op, r#"[0,"-12.5"]"#, nt("-12.5"));
         assert_ok(op, "[0,0]", n(0.0));
         for bad in [
             r#"[0,"abc"]"#,
@@ -165,11 +162,26 @@ fn counts_and_credit_are_numbers_or_decimal_text() {
     }
 }
 
+/// Counts are numbers like credit: fractional or negative text from the service is passed on.
+#[test]
+fn counts_accept_fractional_and_negative_decimal_text() {
+    let mut failures = Vec::new();
+    for op in [Op::PostalCodeCount, Op::JobsCount] {
+        for (body, value) in FRACTIONAL {
+            match decode_json(op, 200, body) {
+                Ok(result) if result == n(value) => {}
+                other => failures.push(format!("{op:?} {body}: {other:?}")),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
 // ---- lists ----
 
 #[test]
 fn lists_come_double_encoded_or_direct_or_empty() {
-    let expected = Json::Arr(vec![obj(&[("id", s("12")), ("title", s("customers"))])]);
+    let expected = arr(vec![obj(&[("id", s("12")), ("title", s("customers"))])]);
     assert_ok(
         Op::BookList,
         r#"[0,"[{\"id\":12,\"title\":\"customers\"}]"]"#,
@@ -202,7 +214,7 @@ fn lists_come_double_encoded_or_direct_or_empty() {
             r#"[0,"null"]"#,
             r#"[0,"  "]"#,
         ] {
-            assert_ok(op, empty, Json::Arr(vec![]));
+            assert_ok(op, empty, arr(vec![]));
         }
         for bad in [
             r#"[0,"{\"id\":1}"]"#,
@@ -226,7 +238,7 @@ fn postal_areas() {
     assert_ok(
         Op::PostalCodeArea,
         r#"[0,"[{\"code\":\"11\",\"name\":\"Tehran 1\"},{\"id\":12,\"title\":\"تهران ۲\"}]"]"#,
-        Json::Arr(vec![
+        arr(vec![
             obj(&[("code", s("11")), ("name", s("Tehran 1"))]),
             obj(&[("code", s("12")), ("name", s("تهران ۲"))]),
         ]),
@@ -235,11 +247,11 @@ fn postal_areas() {
     assert_ok(
         Op::PostalCodeArea,
         r#"[0,[{"code":"11","name":"a","region_id":3,"is-active":true}]]"#,
-        Json::Arr(vec![obj(&[
+        arr(vec![obj(&[
             ("code", s("11")),
             ("name", s("a")),
             ("regionId", n(3.0)),
-            ("isActive", Json::Bool(true)),
+            ("isActive", Value::Bool(true)),
         ])]),
     );
     assert_protocol(Op::PostalCodeArea, r#"[0,[{"code":"11"}]]"#);
@@ -252,7 +264,7 @@ fn book_lists() {
     assert_ok(
         Op::BookList,
         r#"[0,[{"ID":"7","name":"friends"},{"code":8,"title":"b","count":40}]]"#,
-        Json::Arr(vec![
+        arr(vec![
             obj(&[("id", s("7")), ("title", s("friends"))]),
             obj(&[("id", s("8")), ("title", s("b")), ("count", n(40.0))]),
         ]),
@@ -261,7 +273,7 @@ fn book_lists() {
     assert_ok(
         Op::BookList,
         r#"[0,[{"id":1,"code":"c","title":"t"}]]"#,
-        Json::Arr(vec![obj(&[
+        arr(vec![obj(&[
             ("id", s("1")),
             ("code", s("c")),
             ("title", s("t")),
@@ -281,9 +293,9 @@ fn job_and_trend_lists() {
         assert_ok(
             op,
             r#"[0,"[{\"id\":3,\"title\":\"پزشک\"},{\"id\":\"4\",\"name\":\"وکیل\",\"parent_id\":3}]"]"#,
-            Json::Arr(vec![
+            arr(vec![
                 obj(&[("id", n(3.0)), ("title", s("پزشک"))]),
-                obj(&[("id", nt("4")), ("title", s("وکیل")), ("parentId", n(3.0))]),
+                obj(&[("id", n(4.0)), ("title", s("وکیل")), ("parentId", n(3.0))]),
             ]),
         );
         assert_protocol(op, r#"[0,[{"id":"x","title":"t"}]]"#);
@@ -297,7 +309,7 @@ fn inbox_lists() {
     assert_ok(
         Op::InboxList,
         r#"[0,"[{\"message\":\"\\u0633\\u0644\\u0627\\u0645\",\"from\":\"+989121111111\",\"to\":\"+983000505\",\"time\":\"2020-01-01 10:00:00\"}]"]"#,
-        Json::Arr(vec![obj(&[
+        arr(vec![obj(&[
             ("from", s("+989121111111")),
             ("to", s("+983000505")),
             ("message", s("سلام")),
@@ -311,7 +323,7 @@ fn inbox_lists() {
         assert_ok(
             Op::InboxList,
             &body,
-            Json::Arr(vec![obj(&[
+            arr(vec![obj(&[
                 ("from", s("1")),
                 ("to", s("2")),
                 ("message", s("m")),
@@ -324,7 +336,7 @@ fn inbox_lists() {
     assert_ok(
         Op::InboxList,
         r#"[0,[{"message":"m","from":"1","to":"2","time":"t","receivedAt":"r"}]]"#,
-        Json::Arr(vec![obj(&[
+        arr(vec![obj(&[
             ("from", s("1")),
             ("to", s("2")),
             ("message", s("m")),
@@ -344,18 +356,18 @@ fn access_lists() {
     assert_ok(
         Op::AccessList,
         r#"[0,"[{\"id\":1,\"title\":\"gold\",\"price\":\"1000000\",\"discount\":10},{\"code\":\"2\",\"name\":\"silver\",\"price\":500.5,\"off\":\"5\"},{\"id\":3,\"title\":\"free\",\"price\":0}]"]"#,
-        Json::Arr(vec![
+        arr(vec![
             obj(&[
                 ("id", n(1.0)),
                 ("title", s("gold")),
-                ("price", nt("1000000")),
+                ("price", n(1_000_000.0)),
                 ("discount", n(10.0)),
             ]),
             obj(&[
-                ("id", nt("2")),
+                ("id", n(2.0)),
                 ("title", s("silver")),
                 ("price", n(500.5)),
-                ("discount", nt("5")),
+                ("discount", n(5.0)),
             ]),
             obj(&[
                 ("id", n(3.0)),
@@ -378,7 +390,7 @@ fn access_lists() {
 
 // ---- delivery ----
 
-fn entry(recipient: &str, status: &str) -> Json {
+fn entry(recipient: &str, status: &str) -> Value {
     obj(&[("recipient", s(recipient)), ("status", s(status))])
 }
 
@@ -387,7 +399,7 @@ fn delivery_entries() {
     assert_ok(
         Op::Delivery,
         r#"[0,"[\"+989121111111:delivered\",\"+989122222222:pending\"]"]"#,
-        Json::Arr(vec![
+        arr(vec![
             entry("+989121111111", "delivered"),
             entry("+989122222222", "pending"),
         ]),
@@ -396,13 +408,13 @@ fn delivery_entries() {
     assert_ok(
         Op::Delivery,
         r#"[0,["a:b:failed","+98912:brand-new"]]"#,
-        Json::Arr(vec![entry("a:b", "failed"), entry("+98912", "brand-new")]),
+        arr(vec![entry("a:b", "failed"), entry("+98912", "brand-new")]),
     );
     // The reference's own sample is the bare list.
     assert_ok(
         Op::Delivery,
         r#"["+98910000098:notsync","+989210000616:notsync"]"#,
-        Json::Arr(vec![
+        arr(vec![
             entry("+98910000098", "notsync"),
             entry("+989210000616", "notsync"),
         ]),
@@ -411,7 +423,7 @@ fn delivery_entries() {
     assert_ok(
         Op::Delivery,
         r#"[0,[{"mobile":"+98912","status":"send","updated_at":"x"}]]"#,
-        Json::Arr(vec![obj(&[
+        arr(vec![obj(&[
             ("recipient", s("+98912")),
             ("status", s("send")),
             ("updatedAt", s("x")),
@@ -639,56 +651,66 @@ fn long_bodies_are_cut_in_errors() {
 
 // ---- key order ----
 
-/// A parser that answers a fixed tree, to check key order (serde_json sorts keys).
-struct Canned(Json);
+// serde_json's `Value` sorts keys, so order is checked on the serialized text: the result
+// types read keys in the order the body has them, as the engine's `JSON.parse` gives them.
 
-impl ParseJson for Canned {
-    fn parse_json(&self, _text: &str) -> Option<Json> {
-        Some(self.0.clone())
+/// The keys of each object of a list, in the order the JSON text has them.
+fn keys_in_order(json: &str) -> Vec<Vec<String>> {
+    struct Keys(Vec<String>);
+    impl<'de> serde::Deserialize<'de> for Keys {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Keys, D::Error> {
+            struct V;
+            impl<'de> serde::de::Visitor<'de> for V {
+                type Value = Keys;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("an object")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> Result<Keys, A::Error> {
+                    let mut keys = Vec::new();
+                    while let Some((k, _)) = map.next_entry::<String, serde::de::IgnoredAny>()? {
+                        keys.push(k);
+                    }
+                    Ok(Keys(keys))
+                }
+            }
+            d.deserialize_map(V)
+        }
     }
+    let objects: Vec<Keys> = serde_json::from_str(json).unwrap();
+    objects.into_iter().map(|k| k.0).collect()
 }
 
 #[test]
 fn extra_keys_follow_the_mapped_ones_in_order() {
-    let item = Json::Obj(vec![
-        ("z_last".into(), n(1.0)),
-        ("title".into(), s("t")),
-        ("created-at".into(), s("c")),
-        ("id".into(), n(3.0)),
-        ("Title".into(), s("other")),
-    ]);
-    let tree = Json::Arr(vec![n(0.0), Json::Arr(vec![item])]);
-    let result = decode(Op::JobList, 200, "[canned]", &Canned(tree)).unwrap();
-    let Json::Arr(items) = result else {
-        panic!("{result:?}")
-    };
-    let Json::Obj(fields) = &items[0] else {
-        panic!()
-    };
-    let keys: Vec<&str> = fields.iter().map(|(k, _)| k.as_str()).collect();
-    assert_eq!(keys, ["id", "title", "zLast", "createdAt", "Title"]);
+    let body = r#"[0,[{"z_last":1,"title":"t","created-at":"c","id":3,"Title":"other"}]]"#;
+    let result: Vec<Job> = decode(Op::JobList, 200, body, &SerdeJson).unwrap();
+    let text = serde_json::to_string(&result).unwrap();
+    assert_eq!(
+        keys_in_order(&text),
+        [["id", "title", "zLast", "createdAt", "Title"]]
+    );
+    assert_eq!(
+        core_support::as_js_numbers(serde_json::from_str(&text).unwrap()),
+        arr(vec![obj(&[
+            ("id", n(3.0)),
+            ("title", s("t")),
+            ("zLast", n(1.0)),
+            ("createdAt", s("c")),
+            ("Title", s("other")),
+        ])])
+    );
 }
 
 #[test]
 fn a_camel_cased_key_never_overwrites_a_mapped_one() {
     // `received_at` would camelCase onto `receivedAt` (taken from `time`): it keeps its name.
-    let item = Json::Obj(vec![
-        ("from".into(), s("1")),
-        ("to".into(), s("2")),
-        ("message".into(), s("m")),
-        ("time".into(), s("t")),
-        ("received_at".into(), s("r")),
-    ]);
-    let tree = Json::Arr(vec![n(0.0), Json::Arr(vec![item])]);
-    let result = decode(Op::InboxList, 200, "[canned]", &Canned(tree)).unwrap();
+    let body = r#"[0,[{"from":"1","to":"2","message":"m","time":"t","received_at":"r"}]]"#;
+    let result: Vec<InboxMessage> = decode(Op::InboxList, 200, body, &SerdeJson).unwrap();
     assert_eq!(
-        result,
-        Json::Arr(vec![obj(&[
-            ("from", s("1")),
-            ("to", s("2")),
-            ("message", s("m")),
-            ("receivedAt", s("t")),
-            ("received_at", s("r")),
-        ])])
+        serde_json::to_string(&result).unwrap(),
+        r#"[{"from":"1","to":"2","message":"m","receivedAt":"t","received_at":"r"}]"#
     );
 }

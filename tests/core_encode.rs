@@ -3,12 +3,21 @@
 //! The expected strings were produced independently by Node's `new URLSearchParams([...])
 //! .toString()` over the fields PROTOCOL.md lists, so they check the form encoder too.
 
+//!
+//! Numbers a JS caller gives (ids, trend ids, `Date`s) are turned into the request's Rust types
+//! before `encode` sees them: by the core's serde helpers (`core::de`), checked here, and by
+//! `tehran_time::format_epoch_ms` for a `Date`. Naming the field of a bad one is the JS layer's.
+
+use ippanel_wasm::core::de;
 use ippanel_wasm::core::error::{CoreError, ErrorKind};
 use ippanel_wasm::core::request::{
-    encode, BookSendRequest, Credentials, Endpoint, Gender, IdInput, JobsSendRequest,
-    NewUserRequest, Op, Operator, PatternRequest, PostalCodeRequest, Request, SendRequest,
-    SendTime,
+    encode, BookSendRequest, Credentials, Endpoint, Gender, JobsCountRequest, JobsSendRequest,
+    NewUserRequest, Op, Operator, PostalCodeCountRequest, PostalCodeSendRequest, Request,
+    SendPatternRequest, SendRequest,
 };
+use ippanel_wasm::core::tehran_time::format_epoch_ms;
+use serde::de::value::{Error as DeError, F64Deserializer, SeqDeserializer};
+use serde_json::json;
 
 const CREDS: Credentials = Credentials {
     username: "demo",
@@ -48,17 +57,17 @@ fn rejects(req: Request, field: &str) {
     assert!(e.message_fa.starts_with(&prefix), "{}", e.message_fa);
 }
 
-fn send(from: &str, to: &[&str], message: &str, time: Option<SendTime>) -> Request {
+fn send(from: &str, to: &[&str], message: &str, time: Option<&str>) -> Request {
     Request::Send(SendRequest {
         from: from.into(),
         to: to.iter().map(|t| t.to_string()).collect(),
         message: message.into(),
-        time,
+        time: time.map(String::from),
     })
 }
 
 fn pattern(to: &str, code: &str, values: &[(&str, &str)]) -> Request {
-    Request::SendPattern(PatternRequest {
+    Request::SendPattern(SendPatternRequest {
         from: "3000505".into(),
         to: to.into(),
         pattern_code: code.into(),
@@ -69,15 +78,25 @@ fn pattern(to: &str, code: &str, values: &[(&str, &str)]) -> Request {
     })
 }
 
-fn postal(code: &str) -> PostalCodeRequest {
-    PostalCodeRequest {
+fn postal(code: &str) -> PostalCodeCountRequest {
+    PostalCodeCountRequest {
         postal_code: code.into(),
         operator: Operator::Mtn,
         gender: Gender::All,
     }
 }
 
-fn jobs(job_id: f64, trend_ids: &[f64]) -> Request {
+fn postal_send(from: &str, message: &str, code: &str) -> Request {
+    Request::PostalCodeSend(PostalCodeSendRequest {
+        from: from.into(),
+        message: message.into(),
+        postal_code: code.into(),
+        operator: Operator::Mtn,
+        gender: Gender::All,
+    })
+}
+
+fn jobs(job_id: u64, trend_ids: &[u64]) -> Request {
     Request::JobsSend(JobsSendRequest {
         from: "3000505".into(),
         message: "m".into(),
@@ -86,13 +105,35 @@ fn jobs(job_id: f64, trend_ids: &[f64]) -> Request {
     })
 }
 
-fn book(id: IdInput) -> Request {
+fn book(id: &str) -> Request {
     Request::BookSend(BookSendRequest {
         from: "3000505".into(),
         message: "m".into(),
-        book_id: id,
+        book_id: id.into(),
     })
 }
+
+/// An id a JS caller gave as a number, read as the core reads one (`bookId`; the JS layer's
+/// `bulkId` argument applies the same rule).
+fn js_number_id(n: f64) -> Result<String, DeError> {
+    de::id_text(F64Deserializer::<DeError>::new(n))
+}
+
+/// A whole number a JS caller gave (`jobId`, `accessId`, a trend id).
+fn js_whole(n: f64) -> Result<u64, DeError> {
+    de::whole(F64Deserializer::<DeError>::new(n))
+}
+
+/// A list of whole numbers a JS caller gave (`trendIds`).
+fn js_whole_list(ns: &[f64]) -> Result<Vec<u64>, DeError> {
+    de::whole_list(SeqDeserializer::<_, DeError>::new(ns.iter().copied()))
+}
+
+/// The message every bad JS number is reported with (the JS layer prefixes the field).
+const NOT_A_WHOLE_NUMBER: &str = "must be a whole number, 0 or more";
+
+/// The largest id a JS number holds exactly, plus one.
+const TOO_BIG: u64 = 1 << 53;
 
 fn full_user() -> NewUserRequest {
     NewUserRequest {
@@ -102,7 +143,7 @@ fn full_user() -> NewUserRequest {
         company: Some("ACME".into()),
         national_id: "۰۰۱۲۳۴۵۶۷۸".into(),
         certificate_id: Some("123".into()),
-        access_id: 4.0,
+        access_id: 4,
         tel: Some("021 1234 5678".into()),
         mobile: "0912 123 4567".into(),
         postal_code: Some("12345-67890".into()),
@@ -117,7 +158,7 @@ fn min_user() -> NewUserRequest {
         password: "secret12".into(),
         name: "N".into(),
         national_id: "12345678901".into(),
-        access_id: 0.0,
+        access_id: 0,
         mobile: "+989351234567".into(),
         ..Default::default()
     }
@@ -134,12 +175,9 @@ fn send_exact() {
 #[test]
 fn send_with_date_is_tehran_time() {
     // 2024-02-29T20:30:00Z is midnight in Tehran.
-    let req = send(
-        "3000505",
-        &["9121234567"],
-        "hi",
-        Some(SendTime::EpochMs(1_709_238_600_000.0)),
-    );
+    // The JS layer turns a `Date` into this text with `format_epoch_ms`.
+    let time = format_epoch_ms(1_709_238_600_000.0).expect("a valid date");
+    let req = send("3000505", &["9121234567"], "hi", Some(&time));
     assert_eq!(
         services(&req),
         "send&from=3000505&to=%5B%22%2B989121234567%22%5D&message=hi&time=2024-03-01+00%3A00%3A00"
@@ -153,18 +191,13 @@ fn send_with_text_time_and_normalized_from() {
         "+98 ۳۰۰۰ 505",
         &["۰۹۱۲۱۲۳۴۵۶۷"],
         " x ",
-        Some(SendTime::Text("2024-05-01 08:30:00".into())),
+        Some("2024-05-01 08:30:00"),
     );
     assert_eq!(
         services(&req),
         "send&from=%2B983000505&to=%5B%22%2B989121234567%22%5D&message=+x+&time=2024-05-01+08%3A30%3A00"
     );
-    let date_only = send(
-        "3000505",
-        &["09121234567"],
-        "m",
-        Some(SendTime::Text("2024-05-01".into())),
-    );
+    let date_only = send("3000505", &["09121234567"], "m", Some("2024-05-01"));
     assert!(services(&date_only).ends_with("&time=2024-05-01"));
 }
 
@@ -187,15 +220,13 @@ fn pattern_exact() {
 
 #[test]
 fn postal_code_ops_exact() {
-    let req = Request::PostalCodeSend {
+    let req = Request::PostalCodeSend(PostalCodeSendRequest {
         from: "50004001".into(),
         message: "m".into(),
-        target: PostalCodeRequest {
-            postal_code: "1234567890".into(),
-            operator: Operator::Mci,
-            gender: Gender::Female,
-        },
-    };
+        postal_code: "1234567890".into(),
+        operator: Operator::Mci,
+        gender: Gender::Female,
+    });
     assert_eq!(
         services(&req),
         "postalcodesend&from=50004001&message=m&type=mci&gender=2&postalcode=1234567890"
@@ -204,7 +235,7 @@ fn postal_code_ops_exact() {
         services(&Request::PostalCodeCount(postal("۱۲۳۴۵-۶۷۸۹۰"))),
         "postalcodecount&type=mtn&gender=0&postalcode=1234567890"
     );
-    let male = PostalCodeRequest {
+    let male = PostalCodeCountRequest {
         gender: Gender::Male,
         ..postal("1234567890")
     };
@@ -215,48 +246,55 @@ fn postal_code_ops_exact() {
 #[test]
 fn book_ops_exact() {
     assert_eq!(
-        services(&book(IdInput::Text("12".into()))),
+        services(&book("12")),
         "booksend&from=3000505&message=m&bookid=%5B12%5D"
     );
+    // A JS number, read through the request's serde derive.
+    let from_js: BookSendRequest =
+        serde_json::from_value(json!({"from": "3000505", "message": "m", "bookId": 12.0})).unwrap();
     assert_eq!(
-        services(&book(IdInput::Num(12.0))),
+        services(&Request::BookSend(from_js)),
         "booksend&from=3000505&message=m&bookid=%5B12%5D"
     );
     // Leading zeros and Persian digits still give a JSON number.
-    assert!(services(&book(IdInput::Text(" ۰۰12 ".into()))).ends_with("&bookid=%5B12%5D"));
-    assert!(services(&book(IdInput::Text("0".into()))).ends_with("&bookid=%5B0%5D"));
+    assert!(services(&book(" ۰۰12 ")).ends_with("&bookid=%5B12%5D"));
+    assert!(services(&book("0")).ends_with("&bookid=%5B0%5D"));
     assert_eq!(services(&Request::BookList), "booklist");
 }
 
 #[test]
 fn job_ops_exact() {
     assert_eq!(
-        services(&jobs(7.0, &[1.0, 2.0])),
+        services(&jobs(7, &[1, 2])),
         "jobssend&from=3000505&message=m&jobsid=7&trendid=%5B1%2C2%5D"
     );
+    // JS numbers, read through the request's serde derive.
+    let from_js: JobsSendRequest = serde_json::from_value(
+        json!({"from": "3000505", "message": "m", "jobId": 7.0, "trendIds": [1.0, 2.0]}),
+    )
+    .unwrap();
+    assert_eq!(Request::JobsSend(from_js), jobs(7, &[1, 2]));
     assert_eq!(services(&Request::JobList), "jobslist");
     assert_eq!(
-        services(&Request::JobTrendList { job_id: 3.0 }),
+        services(&Request::JobTrendList { job_id: 3 }),
         "jobstrenlist&jobsid=3"
     );
     assert_eq!(
-        services(&Request::JobsCount {
-            trend_ids: vec![5.0]
-        }),
+        services(&Request::JobsCount(JobsCountRequest { trend_ids: vec![5] })),
         "jobscount&trendid=%5B5%5D"
     );
-    assert!(services(&Request::JobsCount {
-        trend_ids: vec![9_007_199_254_740_991.0, 0.0]
-    })
+    assert!(services(&Request::JobsCount(JobsCountRequest {
+        trend_ids: vec![9_007_199_254_740_991, 0]
+    }))
     .ends_with("trendid=%5B9007199254740991%2C0%5D"));
 }
 
 #[test]
 fn bulk_id_ops_exact() {
     for id in [
-        IdInput::Text("10929800".into()),
-        IdInput::Num(10_929_800.0),
-        IdInput::Text(" ۱۰۹۲۹۸۰۰ ".into()),
+        "10929800".to_string(),
+        js_number_id(10_929_800.0).unwrap(),
+        " ۱۰۹۲۹۸۰۰ ".to_string(),
     ] {
         assert_eq!(
             services(&Request::CheckMessage {
@@ -272,7 +310,7 @@ fn bulk_id_ops_exact() {
     // Long ids given as text keep every digit.
     assert_eq!(
         services(&Request::Delivery {
-            bulk_id: IdInput::Text("123456789012345678901234".into())
+            bulk_id: "123456789012345678901234".into()
         }),
         "delivery&uinqid=123456789012345678901234"
     );
@@ -318,11 +356,7 @@ fn request_ops_and_wire_names() {
             "patterns/pattern",
         ),
         (
-            Request::PostalCodeSend {
-                from: "1".into(),
-                message: "m".into(),
-                target: postal("1234567890"),
-            },
+            postal_send("1", "m", "1234567890"),
             Op::PostalCodeSend,
             "postalcodesend",
         ),
@@ -336,32 +370,30 @@ fn request_ops_and_wire_names() {
             Op::PostalCodeArea,
             "postalcodearea",
         ),
-        (book(IdInput::Num(1.0)), Op::BookSend, "booksend"),
+        (book("1"), Op::BookSend, "booksend"),
         (Request::BookList, Op::BookList, "booklist"),
-        (jobs(1.0, &[1.0]), Op::JobsSend, "jobssend"),
+        (jobs(1, &[1]), Op::JobsSend, "jobssend"),
         (Request::JobList, Op::JobList, "jobslist"),
         (
-            Request::JobTrendList { job_id: 1.0 },
+            Request::JobTrendList { job_id: 1 },
             Op::JobTrendList,
             "jobstrenlist",
         ),
         (
-            Request::JobsCount {
-                trend_ids: vec![1.0],
-            },
+            Request::JobsCount(JobsCountRequest { trend_ids: vec![1] }),
             Op::JobsCount,
             "jobscount",
         ),
         (
             Request::CheckMessage {
-                bulk_id: IdInput::Num(1.0),
+                bulk_id: "1".into(),
             },
             Op::CheckMessage,
             "checkmessage",
         ),
         (
             Request::Delivery {
-                bulk_id: IdInput::Num(1.0),
+                bulk_id: "1".into(),
             },
             Op::Delivery,
             "delivery",
@@ -440,16 +472,11 @@ fn send_validation() {
     );
     rejects(send("3000505", ok_to, "", None), "message");
     rejects(send("3000505", ok_to, " \n\t ", None), "message");
-    for bad_time in [
-        SendTime::EpochMs(f64::NAN),
-        SendTime::EpochMs(f64::INFINITY),
-        SendTime::EpochMs(-1e15),
-        SendTime::EpochMs(1e16),
-        SendTime::Text("".into()),
-        SendTime::Text("2024-02-30".into()),
-        SendTime::Text("2024-01-01T10:00:00".into()),
-        SendTime::Text("tomorrow".into()),
-    ] {
+    // A `Date` that no time text can stand for: the JS layer rejects it as `time`.
+    for bad_date in [f64::NAN, f64::INFINITY, -1e15, 1e16] {
+        assert_eq!(format_epoch_ms(bad_date), None, "{bad_date}");
+    }
+    for bad_time in ["", "2024-02-30", "2024-01-01T10:00:00", "tomorrow"] {
         rejects(send("3000505", ok_to, "m", Some(bad_time)), "time");
     }
 }
@@ -474,7 +501,7 @@ fn pattern_validation() {
         pattern("09121234567", "p", &[("a", "1"), (" ", "v")]),
         "values",
     );
-    let bad_from = Request::SendPattern(PatternRequest {
+    let bad_from = Request::SendPattern(SendPatternRequest {
         from: "x".into(),
         to: "09121234567".into(),
         pattern_code: "p".into(),
@@ -495,11 +522,7 @@ fn postal_validation() {
     ] {
         rejects(Request::PostalCodeCount(postal(bad)), "postalCode");
     }
-    let send_bad = |from: &str, message: &str, code: &str| Request::PostalCodeSend {
-        from: from.into(),
-        message: message.into(),
-        target: postal(code),
-    };
+    let send_bad = postal_send;
     rejects(send_bad("", "m", "1234567890"), "from");
     rejects(send_bad("1", "", "1234567890"), "message");
     rejects(send_bad("1", "m", "123"), "postalCode");
@@ -507,6 +530,7 @@ fn postal_validation() {
 
 #[test]
 fn id_validation() {
+    // Bad JS numbers never become a request: the core's readers refuse them.
     for bad in [
         -1.0,
         1.5,
@@ -515,36 +539,33 @@ fn id_validation() {
         f64::NEG_INFINITY,
         9_007_199_254_740_992.0,
     ] {
-        rejects(book(IdInput::Num(bad)), "bookId");
-        rejects(
-            Request::CheckMessage {
-                bulk_id: IdInput::Num(bad),
-            },
-            "bulkId",
-        );
-        rejects(
-            Request::Delivery {
-                bulk_id: IdInput::Num(bad),
-            },
-            "bulkId",
-        );
-        rejects(jobs(bad, &[1.0]), "jobId");
-        rejects(Request::JobTrendList { job_id: bad }, "jobId");
-        rejects(jobs(1.0, &[1.0, bad]), "trendIds[1]");
-        rejects(
-            Request::JobsCount {
-                trend_ids: vec![bad],
-            },
-            "trendIds[0]",
-        );
-        rejects(
-            Request::NewUser(NewUserRequest {
-                access_id: bad,
-                ..min_user()
-            }),
-            "accessId",
-        );
+        let refused = |e: DeError| assert_eq!(e.to_string(), NOT_A_WHOLE_NUMBER, "{bad}");
+        // bookId, and the bulkId of checkMessage and delivery.
+        js_number_id(bad).map_or_else(refused, |id| panic!("{bad} read as {id}"));
+        // jobId and accessId.
+        js_whole(bad).map_or_else(refused, |n| panic!("{bad} read as {n}"));
+        // trendIds, wherever the bad one is.
+        js_whole_list(&[1.0, bad]).map_or_else(refused, |ns| panic!("{bad} read as {ns:?}"));
+        js_whole_list(&[bad]).map_or_else(refused, |ns| panic!("{bad} read as {ns:?}"));
     }
+    // Ids a u64 holds but a JS number does not: `encode` refuses them, naming the field.
+    rejects(jobs(TOO_BIG, &[1]), "jobId");
+    rejects(Request::JobTrendList { job_id: TOO_BIG }, "jobId");
+    rejects(jobs(1, &[1, TOO_BIG]), "trendIds[1]");
+    rejects(
+        Request::JobsCount(JobsCountRequest {
+            trend_ids: vec![TOO_BIG],
+        }),
+        "trendIds[0]",
+    );
+    rejects(
+        Request::NewUser(NewUserRequest {
+            access_id: TOO_BIG,
+            ..min_user()
+        }),
+        "accessId",
+    );
+    rejects(book(&TOO_BIG.to_string()), "bookId");
     for bad in [
         "",
         "  ",
@@ -558,28 +579,31 @@ fn id_validation() {
         if bad != "99999999999999999999" {
             rejects(
                 Request::Delivery {
-                    bulk_id: IdInput::Text(bad.into()),
+                    bulk_id: bad.into(),
                 },
                 "bulkId",
             );
             rejects(
                 Request::CheckMessage {
-                    bulk_id: IdInput::Text(bad.into()),
+                    bulk_id: bad.into(),
                 },
                 "bulkId",
             );
         }
         // Book ids go into a JSON number, so they must also fit one exactly.
-        rejects(book(IdInput::Text(bad.into())), "bookId");
+        rejects(book(bad), "bookId");
     }
-    rejects(jobs(1.0, &[]), "trendIds");
-    rejects(Request::JobsCount { trend_ids: vec![] }, "trendIds");
+    rejects(jobs(1, &[]), "trendIds");
+    rejects(
+        Request::JobsCount(JobsCountRequest { trend_ids: vec![] }),
+        "trendIds",
+    );
     let jobs_bad = |from: &str, message: &str| {
         Request::JobsSend(JobsSendRequest {
             from: from.into(),
             message: message.into(),
-            job_id: 1.0,
-            trend_ids: vec![1.0],
+            job_id: 1,
+            trend_ids: vec![1],
         })
     };
     rejects(jobs_bad("", "m"), "from");
@@ -588,7 +612,7 @@ fn id_validation() {
         Request::BookSend(BookSendRequest {
             from: from.into(),
             message: message.into(),
-            book_id: IdInput::Num(1.0),
+            book_id: "1".into(),
         })
     };
     rejects(book_bad("", "m"), "from");

@@ -307,7 +307,7 @@ impl Client {
     /// }).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn postal_code_count(&self, request: PostalCodeCountRequest) -> Result<u64, Error> {
+    pub async fn postal_code_count(&self, request: PostalCodeCountRequest) -> Result<f64, Error> {
         self.run(Request::PostalCodeCount(request), None).await
     }
 
@@ -408,7 +408,7 @@ impl Client {
     /// let n = client.jobs_count(JobsCountRequest { trend_ids: vec![11, 12] }).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn jobs_count(&self, request: JobsCountRequest) -> Result<u64, Error> {
+    pub async fn jobs_count(&self, request: JobsCountRequest) -> Result<f64, Error> {
         self.run(Request::JobsCount(request), None).await
     }
 

@@ -112,7 +112,7 @@ pub fn f64_to_i64(n: f64) -> Option<i64> {
 }
 
 /// Whether `s` is a plain decimal number `-?digits(.digits)?` (ASCII digits), the only numeric
-/// text the decoder lets through as [`Json::NumText`].
+/// text the decoder reads as a number.
 pub fn is_decimal_text(s: &str) -> bool {
     let unsigned = s.strip_prefix('-').unwrap_or(s);
     let (int, frac) = match super::text::split_once_byte(unsigned, b'.') {

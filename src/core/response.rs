@@ -18,7 +18,7 @@ use super::model::{
     AccessPackage, CreatedUser, DeliveryEntry, InboxMessage, Job, MessageCheck, Phonebook,
     PostalArea, Sent,
 };
-use super::num::{f64_to_i64, f64_to_u64, i64_text, is_ascii_digits};
+use super::num::{f64_to_i64, i64_text, is_ascii_digits};
 use super::request::Op;
 use super::text::trim_body;
 use super::value::Value;
@@ -182,7 +182,9 @@ impl Reply for Sent {
     }
 }
 
-/// `credit`: rials, possibly fractional, as a number or as text.
+/// `credit` (rials, possibly fractional) and the counts, as numbers or as text. Counts stay
+/// numbers rather than integers: the service writes them as it likes, and nothing is gained by
+/// refusing an answer a caller can still use.
 impl Reply for f64 {
     type Item = Value;
 
@@ -196,21 +198,6 @@ impl Reply for f64 {
     }
 
     fn from_bare<F: JsonFormat>(_: Op, body: Body<Value>, cx: &Cx<F>) -> Result<f64, CoreError> {
-        bare_default(body, cx)
-    }
-}
-
-/// The counts: whole numbers, as numbers or as text.
-impl Reply for u64 {
-    type Item = Value;
-
-    fn from_data<F: JsonFormat>(op: Op, data: Data<Value>, cx: &Cx<F>) -> Result<u64, CoreError> {
-        f64::from_data(op, data, cx).and_then(|n| {
-            f64_to_u64(n).ok_or_else(|| cx.protocol("expected a whole number"))
-        })
-    }
-
-    fn from_bare<F: JsonFormat>(_: Op, body: Body<Value>, cx: &Cx<F>) -> Result<u64, CoreError> {
         bare_default(body, cx)
     }
 }
@@ -319,12 +306,9 @@ impl<T: Item> Reply for Vec<T> {
             Data::Items(items) => items,
             Data::Null => Vec::new(),
             Data::Text(s) if trim_body(&s).is_empty() => Vec::new(),
-            Data::Text(s) => {
-                match cx.inner::<Option<Vec<Entry<T>>>>(&s, "the list is not valid JSON")? {
-                    Some(items) => items,
-                    None => Vec::new(),
-                }
-            }
+            Data::Text(s) => cx
+                .inner::<Option<Vec<Entry<T>>>>(&s, "the list is not valid JSON")?
+                .unwrap_or_default(),
             _ => return Err(cx.protocol("expected a list")),
         };
         entries.into_iter().map(|e| item(e, cx)).collect()
@@ -342,15 +326,14 @@ impl<T: Item> Reply for Vec<T> {
                 cx.body,
             )),
             Body::Headless(first, rest) if op == Op::Delivery && is_entry_text(&first) => {
-                let mut out = Vec::with_capacity(rest.len() + 1);
-                out.push(first);
+                let mut out = Vec::with_capacity(rest.len());
                 for value in &rest {
                     match value {
                         Value::String(s) if is_entry_text(s) => out.push(s.clone()),
-                        _ => return text_code(&out[0], &rest, cx.status, cx.body),
+                        _ => return text_code(&first, &rest, cx.status, cx.body),
                     }
                 }
-                out.iter().map(|s| item(Entry::Text(s.clone()), cx)).collect()
+                std::iter::once(first).chain(out).map(|s| item(Entry::Text(s), cx)).collect()
             }
             other => bare_default(other, cx),
         }

@@ -186,7 +186,7 @@ impl JsClient {
     #[wasm_bindgen(js_name = postalCodeCount)]
     pub fn postal_code_count(&self, req: JsValue) -> Promise {
         let fields = ["postalCode", "operator", "gender"];
-        self.request::<PostalCodeCountRequest, u64>(Op::PostalCodeCount, &req, &fields, Request::PostalCodeCount)
+        self.request::<PostalCodeCountRequest, f64>(Op::PostalCodeCount, &req, &fields, Request::PostalCodeCount)
     }
 
     /// `postalcodearea`. Resolves to `{ code, name }[]`.
@@ -232,7 +232,7 @@ impl JsClient {
     /// `jobscount`. Resolves to a number.
     #[wasm_bindgen(js_name = jobsCount)]
     pub fn jobs_count(&self, req: JsValue) -> Promise {
-        self.request::<JobsCountRequest, u64>(Op::JobsCount, &req, &["trendIds"], Request::JobsCount)
+        self.request::<JobsCountRequest, f64>(Op::JobsCount, &req, &["trendIds"], Request::JobsCount)
     }
 
     /// `checkmessage`. Resolves to `{ status, approval }`.
