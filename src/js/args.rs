@@ -132,6 +132,9 @@ fn copy(value: &JsValue, field: &str) -> Read<JsValue> {
         return Ok(value.clone());
     }
     if is_array(value) {
+        if field == "values" {
+            return Err(input("values", "must be an object", "باید یک شیء باشد"));
+        }
         return copy_list(value, field);
     }
     if field == "time" {

@@ -52,6 +52,23 @@ export async function seedBulk(url) {
   return answer[1];
 }
 
+/**
+ * Closes a sandbox, then fails if any request it got broke a strict rule (sandbox/strict.mjs):
+ * the strict sandbox answers such a request with a 400 that a test might expect or swallow, so
+ * each suite also checks the list at its end.
+ */
+export async function closeChecked(sandbox) {
+  await sandbox.close();
+  assert.deepEqual(sandbox.violations, [], "every request the client made is one a correct client sends");
+}
+
+/** What reached a sandbox so far: its request log and the demo account's ledger. */
+export async function traffic(sandbox) {
+  const requests = await (await fetch(`${sandbox.url}/__sandbox/requests`)).json();
+  const ledger = await (await fetch(`${sandbox.url}/__sandbox/ledger?uname=demo`)).json();
+  return { requests: requests.length, sends: ledger.length };
+}
+
 /** Resets the sandbox (state and fault counters) and seeds a fresh bulk. */
 export async function resetSandbox(ctx) {
   await fetch(`${ctx.sandbox.url}/__sandbox/reset`, { method: "POST" });
@@ -63,17 +80,26 @@ export async function resetSandbox(ctx) {
  * `x-sandbox-fault` header while `fault` is set, so one Client can meet a fault and then a
  * healthy service.
  */
+/**
+ * What a call of the Client's `fetch` option carries. The Client calls it as fetch is called
+ * with a built request, `fetch(request)`; `fetch(url, init)` is read too.
+ */
+export async function requestParts(input, init) {
+  if (input instanceof Request) return { url: input.url, body: await input.clone().text(), headers: new Headers(input.headers) };
+  return { url: String(input), body: init?.body ?? "", headers: new Headers(init?.headers) };
+}
+
 export function switchableFetch() {
   const sw = {
     fault: null,
     starts: [],
     urls: [],
-    fetch: (url, init) => {
+    fetch: (input, init) => {
       sw.starts.push(performance.now());
-      sw.urls.push(String(url));
-      const headers = new Headers(init?.headers);
-      if (sw.fault) headers.set("x-sandbox-fault", sw.fault);
-      return fetch(url, { ...init, headers });
+      const request = new Request(input, init);
+      sw.urls.push(request.url);
+      if (sw.fault) request.headers.set("x-sandbox-fault", sw.fault);
+      return fetch(request);
     },
   };
   return sw;

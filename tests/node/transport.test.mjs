@@ -162,7 +162,7 @@ test("sendBulk chunks, reports progress and counts recipients", async () => {
 
 test("the password never leaks, not even through a failing fetch", async () => {
   mode = "ok";
-  const throwing = async (url) => { throw new TypeError(`Failed to parse URL from ${url}`); };
+  const throwing = async (input) => { throw new TypeError(`Failed to parse URL from ${new Request(input).url}`); };
   const errs = [
     await rejection(client({ password: "wrong-" + PASSWORD }).credit()),
     await rejection(client({ fetch: throwing }).sendPattern({ from: "3000505", to: "09121234567", patternCode: "p", values: {} })),
@@ -175,7 +175,7 @@ test("the password never leaks, not even through a failing fetch", async () => {
 
 test("https by default", async () => {
   const urls = [];
-  const recording = async (url) => { urls.push(url); return new Response('[0,"1"]'); };
+  const recording = async (input) => { urls.push(new Request(input).url); return new Response('[0,"1"]'); };
   await new Client({ username: "u", password: "p", fetch: recording }).credit();
   assert.equal(urls[0], "https://ippanel.com/services.jspd");
 });
