@@ -28,7 +28,7 @@ use crate::core::retry;
 use crate::Error;
 
 pub use bulk::{BulkBatch, BulkProgress, BulkReport, WaitOptions};
-pub(crate) use sys::sleep;
+pub(crate) use sys::{quiet, sleep};
 use format::EngineJson;
 pub(crate) use transport::Answer;
 use transport::Transport;

@@ -86,6 +86,24 @@ pub async fn sleep(ms: f64, signal: Option<&web_sys::AbortSignal>) -> bool {
     !signal.is_some_and(|s| s.aborted())
 }
 
+/// A function that does nothing, made once: the rejection handler of promises whose outcome no
+/// longer matters (an observer's, or a fetch that lost a race against an abort), so that they
+/// are not reported as unhandled rejections.
+pub fn ignore() -> Function {
+    thread_local! {
+        static IGNORE: Closure<dyn FnMut(JsValue)> = Closure::new(|_: JsValue| {});
+    }
+    IGNORE.with(|ignore| ignore.as_ref().unchecked_ref::<Function>().clone())
+}
+
+/// Marks `value`'s rejection as handled when it is a thenable (an observer's result, a fetch
+/// that lost a race): calls `value.then(undefined, ignore)` through a catching call.
+pub fn quiet(value: &JsValue) {
+    if let Ok(then) = get(value, "then").dyn_into::<Function>() {
+        let _ = then.call2(value, &JsValue::UNDEFINED, &ignore());
+    }
+}
+
 /// `target[key]`, `undefined` when absent or when the getter throws.
 pub fn get(target: &JsValue, key: &str) -> JsValue {
     if !target.is_object() && !target.is_function() {

@@ -51,6 +51,10 @@ pub struct Attempt {
 /// caller's signal, both removed on drop.
 struct AbortGuard {
     controller: AbortController,
+    /// Settles when `controller` aborts. Every wait of the attempt races it, so a timeout or
+    /// the caller's abort ends the attempt even when a `fetch` does not honour its signal (a
+    /// caller's own, or one whose signal chain was collected).
+    aborted: js_sys::Promise,
     _timer: Option<Timer>,
     _listener: Option<AbortListener>,
 }
@@ -67,11 +71,28 @@ impl AbortGuard {
         // `controller.abort` bound to it: the timer and the caller's signal call it directly,
         // so no Rust closure is made per attempt.
         let abort = sys::get(&controller, "abort").dyn_into::<Function>().ok()?.bind0(&controller);
+        let signal = controller.signal();
+        let aborted = js_sys::Promise::new(&mut |resolve, _reject| {
+            let _ = signal.add_event_listener_with_callback("abort", &resolve);
+        });
         Some(AbortGuard {
+            aborted,
             _timer: Some(Timer::start(&abort, f64::from(timeout_ms))),
             _listener: caller.and_then(|signal| AbortListener::add(signal, &abort)),
             controller,
         })
+    }
+
+    /// `promise`'s outcome, or `Err(undefined)` as soon as the attempt is aborted.
+    async fn settle(&self, promise: js_sys::Promise) -> Result<JsValue, JsValue> {
+        let race = js_sys::Promise::race(&js_sys::Array::of2(&promise, &self.aborted));
+        let outcome = JsFuture::from(race).await;
+        if self.controller.signal().aborted() {
+            // The losing promise may still reject later; nobody is listening then.
+            sys::quiet(&promise);
+            return Err(JsValue::UNDEFINED);
+        }
+        outcome
     }
 }
 
@@ -101,7 +122,7 @@ impl Transport {
             Ok(pending) => pending,
             Err(error) => return failed(error, false),
         };
-        let response = match JsFuture::from(pending).await {
+        let response = match guard.settle(pending).await {
             Ok(response) => response,
             Err(error) => return failed(error, true),
         };
@@ -109,7 +130,7 @@ impl Transport {
             let error = CoreError::network("fetch answered something that is not a Response");
             return Attempt { result: Err(error), dispatched: true };
         };
-        let result = match read_capped(&response).await {
+        let result = match read_capped(&response, &guard).await {
             Ok(bytes) => Ok(bytes),
             Err(error) => return failed(error, true),
         };
@@ -207,7 +228,7 @@ fn into_answer(status: u16, body: Vec<u8>) -> Result<Answer, CoreError> {
 /// path every real answer takes); any other is streamed and dropped once over the cap, so a
 /// runaway answer cannot fill memory. A compressed body is always streamed: its declared
 /// length is the compressed one, and fetch hands over the bytes decompressed.
-async fn read_capped(raw: &web_sys::Response) -> Result<Vec<u8>, JsValue> {
+async fn read_capped(raw: &web_sys::Response, guard: &AbortGuard) -> Result<Vec<u8>, JsValue> {
     let headers = Response::from(Clone::clone(raw)).headers();
     let declared = headers.get("content-length").and_then(|v| v.trim().parse::<u64>().ok());
     let plain = headers
@@ -217,13 +238,19 @@ async fn read_capped(raw: &web_sys::Response) -> Result<Vec<u8>, JsValue> {
         return Ok(Vec::new());
     };
     if plain && declared.is_some_and(|n| n <= MAX_BODY_BYTES as u64) {
-        let buffer = JsFuture::from(raw.array_buffer()?).await?;
+        let buffer = guard.settle(raw.array_buffer()?).await?;
         return Ok(Uint8Array::new(&buffer).to_vec());
     }
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let mut bytes: Vec<u8> = Vec::new();
     loop {
-        let chunk = JsFuture::from(reader.read()).await?;
+        let chunk = match guard.settle(reader.read()).await {
+            Ok(chunk) => chunk,
+            Err(error) => {
+                let _ = reader.cancel();
+                return Err(error);
+            }
+        };
         if sys::get(&chunk, "done").is_truthy() {
             break;
         }

@@ -2,31 +2,31 @@
 //! visitors: the `[code, data]` envelope, a bare `null`, a bare object (`checkmessage`), a bare
 //! scalar (a pattern send's bulk id), or a bare list (`delivery`, per the reference).
 //!
-//! The visitors read the envelope in order: the code first, and only for code 0 the data as the
-//! op's item type, so an error's text never has to fit a success shape.
+//! The visitors read the envelope in order: the code first, then the data. They are not
+//! generic over the op's result: the data's lists and objects stay [`Value`]s here and become
+//! result types afterwards, so the envelope's code exists once in the wasm, not once per op.
 
 use std::fmt;
-use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
 use super::error::ErrorCode;
 use super::num::{f64_to_i64, is_ascii_digits};
-use super::value::Value;
+use super::value::{Extra, Value};
 
 /// A whole body.
 #[derive(Debug)]
-pub enum Body<T> {
+pub enum Body {
     /// `[0, data]`.
-    Reply(Data<T>),
+    Reply(Data),
     /// `[code, text]` with a code other than 0.
     Refused(ErrorCode, Value),
     /// A list whose first item is text that is not a numeric code: a bare `delivery` list, or
     /// an envelope with a text code. The first item, then the rest.
     Headless(String, Vec<Value>),
     /// A bare object.
-    Object(T),
+    Object(Extra),
     /// A bare `null`.
     Null,
     /// A bare string, number or boolean.
@@ -37,7 +37,7 @@ pub enum Body<T> {
 
 /// The `data` of `[0, data]`.
 #[derive(Debug)]
-pub enum Data<T> {
+pub enum Data {
     /// Text: a scalar written as text, or a list or object written as JSON text.
     Text(String),
     /// A number.
@@ -45,22 +45,22 @@ pub enum Data<T> {
     /// `null`.
     Null,
     /// A list given directly.
-    Items(Vec<T>),
+    Items(Vec<Value>),
     /// An object given directly.
-    Object(T),
+    Object(Extra),
     /// A boolean, which no op answers.
     Other,
 }
 
-impl<'de, T: DeserializeOwned> Deserialize<'de> for Body<T> {
+impl<'de> Deserialize<'de> for Body {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(BodyVisitor(PhantomData))
+        d.deserialize_any(BodyVisitor)
     }
 }
 
-impl<'de, T: DeserializeOwned> Deserialize<'de> for Data<T> {
+impl<'de> Deserialize<'de> for Data {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(DataVisitor(PhantomData))
+        d.deserialize_any(DataVisitor)
     }
 }
 
@@ -148,50 +148,50 @@ impl<'de> Visitor<'de> for HeadVisitor {
     }
 }
 
-struct BodyVisitor<T>(PhantomData<T>);
+struct BodyVisitor;
 
-impl<'de, T: DeserializeOwned> Visitor<'de> for BodyVisitor<T> {
-    type Value = Body<T>;
+impl<'de> Visitor<'de> for BodyVisitor {
+    type Value = Body;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a [code, data] array")
     }
 
-    fn visit_unit<E>(self) -> Result<Body<T>, E> {
+    fn visit_unit<E>(self) -> Result<Body, E> {
         Ok(Body::Null)
     }
 
-    fn visit_none<E>(self) -> Result<Body<T>, E> {
+    fn visit_none<E>(self) -> Result<Body, E> {
         Ok(Body::Null)
     }
 
-    fn visit_bool<E>(self, b: bool) -> Result<Body<T>, E> {
+    fn visit_bool<E>(self, b: bool) -> Result<Body, E> {
         Ok(Body::Scalar(Value::Bool(b)))
     }
 
-    fn visit_i64<E>(self, n: i64) -> Result<Body<T>, E> {
+    fn visit_i64<E>(self, n: i64) -> Result<Body, E> {
         Ok(Body::Scalar(Value::Number(n as f64)))
     }
 
-    fn visit_u64<E>(self, n: u64) -> Result<Body<T>, E> {
+    fn visit_u64<E>(self, n: u64) -> Result<Body, E> {
         Ok(Body::Scalar(Value::Number(n as f64)))
     }
 
-    fn visit_f64<E>(self, n: f64) -> Result<Body<T>, E> {
+    fn visit_f64<E>(self, n: f64) -> Result<Body, E> {
         Ok(Body::Scalar(Value::Number(n)))
     }
 
-    fn visit_str<E>(self, s: &str) -> Result<Body<T>, E> {
+    fn visit_str<E>(self, s: &str) -> Result<Body, E> {
         Ok(Body::Scalar(Value::String(String::from(s))))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Body<T>, A::Error> {
-        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Body::Object)
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Body, A::Error> {
+        Extra::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Body::Object)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Body<T>, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Body, A::Error> {
         let body = match seq.next_element::<Head>()? {
-            Some(Head::Code(ErrorCode::Num(0))) => match seq.next_element::<Data<T>>()? {
+            Some(Head::Code(ErrorCode::Num(0))) => match seq.next_element::<Data>()? {
                 Some(data) => match seq.next_element::<IgnoredAny>()? {
                     None => Body::Reply(data),
                     Some(_) => Body::Malformed("expected a [0, data] array of two items"),
@@ -218,56 +218,56 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for BodyVisitor<T> {
     }
 }
 
-struct DataVisitor<T>(PhantomData<T>);
+struct DataVisitor;
 
-impl<'de, T: DeserializeOwned> Visitor<'de> for DataVisitor<T> {
-    type Value = Data<T>;
+impl<'de> Visitor<'de> for DataVisitor {
+    type Value = Data;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("the data of a [0, data] array")
     }
 
-    fn visit_unit<E>(self) -> Result<Data<T>, E> {
+    fn visit_unit<E>(self) -> Result<Data, E> {
         Ok(Data::Null)
     }
 
-    fn visit_none<E>(self) -> Result<Data<T>, E> {
+    fn visit_none<E>(self) -> Result<Data, E> {
         Ok(Data::Null)
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<Data<T>, E> {
+    fn visit_bool<E>(self, _: bool) -> Result<Data, E> {
         Ok(Data::Other)
     }
 
-    fn visit_i64<E>(self, n: i64) -> Result<Data<T>, E> {
+    fn visit_i64<E>(self, n: i64) -> Result<Data, E> {
         Ok(Data::Number(n as f64))
     }
 
-    fn visit_u64<E>(self, n: u64) -> Result<Data<T>, E> {
+    fn visit_u64<E>(self, n: u64) -> Result<Data, E> {
         Ok(Data::Number(n as f64))
     }
 
-    fn visit_f64<E>(self, n: f64) -> Result<Data<T>, E> {
+    fn visit_f64<E>(self, n: f64) -> Result<Data, E> {
         Ok(Data::Number(n))
     }
 
-    fn visit_str<E>(self, s: &str) -> Result<Data<T>, E> {
+    fn visit_str<E>(self, s: &str) -> Result<Data, E> {
         Ok(Data::Text(String::from(s)))
     }
 
-    fn visit_string<E>(self, s: String) -> Result<Data<T>, E> {
+    fn visit_string<E>(self, s: String) -> Result<Data, E> {
         Ok(Data::Text(s))
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Data<T>, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Data, A::Error> {
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<T>()? {
+        while let Some(item) = seq.next_element::<Value>()? {
             items.push(item);
         }
         Ok(Data::Items(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Data<T>, A::Error> {
-        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Data::Object)
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Data, A::Error> {
+        Extra::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Data::Object)
     }
 }

@@ -5,9 +5,11 @@
 //! protocol lists; anything else that is well-formed becomes a `protocol` error rather than a
 //! guess.
 //!
-//! JSON is parsed by a [`JsonFormat`]: the engine's `JSON.parse` read through
-//! `serde-wasm-bindgen` in wasm, `serde_json` in native tests. So the same serde visitors
-//! ([`super::envelope`], [`super::fields`]) decode both, and no JSON parser is compiled in.
+//! JSON is parsed by a [`JsonFormat`] into the core's [`Value`]: the engine's `JSON.parse`
+//! read through serde-wasm-bindgen in wasm, `serde_json` in native tests. From there the same
+//! serde visitors ([`super::envelope`], [`super::fields`]) decode both through the core's one
+//! [`Value`] deserializer, so no JSON parser is compiled into the wasm and each result type's
+//! serde code exists once.
 
 use serde::de::DeserializeOwned;
 
@@ -21,7 +23,7 @@ use super::model::{
 use super::num::{f64_to_i64, i64_text, is_ascii_digits};
 use super::request::Op;
 use super::text::trim_body;
-use super::value::Value;
+use super::value::{from_value, Value};
 
 /// Why text could not be read as a `T`.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,10 +34,16 @@ pub enum Malformed {
     Shape(String),
 }
 
-/// Reads JSON text into a serde type.
+/// Parses JSON text.
 pub trait JsonFormat {
-    /// `text` as a `T`.
-    fn parse<T: DeserializeOwned>(&self, text: &str) -> Result<T, Malformed>;
+    /// `text` as a [`Value`]: [`Malformed::NotJson`] when it is not JSON, [`Malformed::Shape`]
+    /// when it nests too deeply to keep.
+    fn parse(&self, text: &str) -> Result<Value, Malformed>;
+}
+
+/// `value` as a `T`, or a `Shape` error saying what did not fit.
+fn typed<T: DeserializeOwned>(value: Value) -> Result<T, Malformed> {
+    from_value(value).map_err(|e| Malformed::Shape(e.to_string()))
 }
 
 /// The bare text a wrong login may answer instead of `[962, ...]`.
@@ -58,20 +66,26 @@ impl<F: JsonFormat> Cx<'_, F> {
 
     /// `text`, itself JSON, as a `T` (the service's double-encoded lists and objects).
     fn inner<T: DeserializeOwned>(&self, text: &str, what: &str) -> Result<T, CoreError> {
-        self.format.parse(trim_body(text)).map_err(|m| match m {
+        self.format.parse(trim_body(text)).and_then(typed).map_err(|m| self.malformed(m, what))
+    }
+
+    /// `value` as a `T` (an item of a list, an object).
+    fn item<T: DeserializeOwned>(&self, value: Value) -> Result<T, CoreError> {
+        typed(value).map_err(|m| self.malformed(m, "unexpected item"))
+    }
+
+    fn malformed(&self, m: Malformed, what: &str) -> CoreError {
+        match m {
             Malformed::NotJson => self.protocol(what),
             Malformed::Shape(detail) => self.protocol(&detail),
-        })
+        }
     }
 }
 
 /// A result type: how the data of `[0, data]` (and any bare answer its ops give) becomes it.
 pub trait Reply: Sized {
-    /// What a list or an object in the data holds.
-    type Item: DeserializeOwned;
-
     /// The result from `[0, data]`.
-    fn from_data<F: JsonFormat>(op: Op, data: Data<Self::Item>, cx: &Cx<F>) -> Result<Self, CoreError>;
+    fn from_data<F: JsonFormat>(op: Op, data: Data, cx: &Cx<F>) -> Result<Self, CoreError>;
 
     /// The result from a body that is not JSON at all; only a pattern send has one.
     fn from_plain_text(op: Op, text: &str) -> Option<Self> {
@@ -80,7 +94,7 @@ pub trait Reply: Sized {
     }
 
     /// The result from an answer without the envelope; by default there is none.
-    fn from_bare<F: JsonFormat>(op: Op, body: Body<Self::Item>, cx: &Cx<F>) -> Result<Self, CoreError> {
+    fn from_bare<F: JsonFormat>(op: Op, body: Body, cx: &Cx<F>) -> Result<Self, CoreError> {
         let _ = (op, body);
         Err(cx.protocol("expected a [code, data] array"))
     }
@@ -114,7 +128,7 @@ pub fn decode<R: Reply, F: JsonFormat>(op: Op, status: u16, body: &str, format: 
     if let Some(result) = R::from_plain_text(op, text) {
         return Ok(result);
     }
-    let parsed = match format.parse::<Body<R::Item>>(text) {
+    let parsed = match format.parse(text).and_then(typed::<Body>) {
         Ok(parsed) => parsed,
         Err(Malformed::NotJson) => return Err(CoreError::not_service_format(status, body)),
         Err(Malformed::Shape(detail)) => return Err(cx.protocol(&detail)),
@@ -153,15 +167,13 @@ fn text_code<R>(first: &str, rest: &[Value], status: u16, body: &str) -> Result<
 }
 
 impl Reply for Sent {
-    type Item = Value;
-
     /// A pattern send's bare bulk id, read from the text rather than through a JSON number, so
     /// an id longer than an f64 holds exactly keeps every digit.
     fn from_plain_text(op: Op, text: &str) -> Option<Sent> {
         (op == Op::SendPattern && is_ascii_digits(text)).then(|| Sent { bulk_id: String::from(text) })
     }
 
-    fn from_data<F: JsonFormat>(_: Op, data: Data<Value>, cx: &Cx<F>) -> Result<Sent, CoreError> {
+    fn from_data<F: JsonFormat>(_: Op, data: Data, cx: &Cx<F>) -> Result<Sent, CoreError> {
         let id = match data {
             Data::Text(s) => bulk_id(&Value::String(s)),
             Data::Number(n) => bulk_id(&Value::Number(n)),
@@ -171,7 +183,7 @@ impl Reply for Sent {
     }
 
     /// A pattern send answers the bare bulk id (other sends do not).
-    fn from_bare<F: JsonFormat>(op: Op, body: Body<Value>, cx: &Cx<F>) -> Result<Sent, CoreError> {
+    fn from_bare<F: JsonFormat>(op: Op, body: Body, cx: &Cx<F>) -> Result<Sent, CoreError> {
         match body {
             Body::Scalar(value) if op == Op::SendPattern => bulk_id(&value)
                 .map(|bulk_id| Sent { bulk_id })
@@ -186,9 +198,7 @@ impl Reply for Sent {
 /// numbers rather than integers: the service writes them as it likes, and nothing is gained by
 /// refusing an answer a caller can still use.
 impl Reply for f64 {
-    type Item = Value;
-
-    fn from_data<F: JsonFormat>(_: Op, data: Data<Value>, cx: &Cx<F>) -> Result<f64, CoreError> {
+    fn from_data<F: JsonFormat>(_: Op, data: Data, cx: &Cx<F>) -> Result<f64, CoreError> {
         match data {
             Data::Number(n) if n.is_finite() => Some(n),
             Data::Text(s) => decimal(&s),
@@ -197,15 +207,13 @@ impl Reply for f64 {
         .ok_or_else(|| cx.protocol("expected a number"))
     }
 
-    fn from_bare<F: JsonFormat>(_: Op, body: Body<Value>, cx: &Cx<F>) -> Result<f64, CoreError> {
+    fn from_bare<F: JsonFormat>(_: Op, body: Body, cx: &Cx<F>) -> Result<f64, CoreError> {
         bare_default(body, cx)
     }
 }
 
 impl Reply for CreatedUser {
-    type Item = Value;
-
-    fn from_data<F: JsonFormat>(_: Op, data: Data<Value>, cx: &Cx<F>) -> Result<CreatedUser, CoreError> {
+    fn from_data<F: JsonFormat>(_: Op, data: Data, cx: &Cx<F>) -> Result<CreatedUser, CoreError> {
         let id = match data {
             Data::Text(s) => Some(s),
             Data::Number(n) => as_text(Value::Number(n)),
@@ -214,13 +222,13 @@ impl Reply for CreatedUser {
         id.map(|user_id| CreatedUser { user_id }).ok_or_else(|| cx.protocol("expected the new user's id"))
     }
 
-    fn from_bare<F: JsonFormat>(_: Op, body: Body<Value>, cx: &Cx<F>) -> Result<CreatedUser, CoreError> {
+    fn from_bare<F: JsonFormat>(_: Op, body: Body, cx: &Cx<F>) -> Result<CreatedUser, CoreError> {
         bare_default(body, cx)
     }
 }
 
 /// No bare answer, but a text code is still the service's error.
-fn bare_default<R, T, F: JsonFormat>(body: Body<T>, cx: &Cx<F>) -> Result<R, CoreError> {
+fn bare_default<R, F: JsonFormat>(body: Body, cx: &Cx<F>) -> Result<R, CoreError> {
     match body {
         Body::Headless(first, rest) => text_code(&first, &rest, cx.status, cx.body),
         _ => Err(cx.protocol("expected a [code, data] array")),
@@ -229,19 +237,17 @@ fn bare_default<R, T, F: JsonFormat>(body: Body<T>, cx: &Cx<F>) -> Result<R, Cor
 
 /// `checkmessage`: an object, bare or in the envelope, directly or as JSON text.
 impl Reply for MessageCheck {
-    type Item = MessageCheck;
-
-    fn from_data<F: JsonFormat>(_: Op, data: Data<MessageCheck>, cx: &Cx<F>) -> Result<MessageCheck, CoreError> {
+    fn from_data<F: JsonFormat>(_: Op, data: Data, cx: &Cx<F>) -> Result<MessageCheck, CoreError> {
         match data {
-            Data::Object(check) => Ok(check),
+            Data::Object(check) => cx.item(Value::Object(check)),
             Data::Text(s) => cx.inner(&s, "expected a message status object"),
             _ => Err(cx.protocol("expected a message status object")),
         }
     }
 
-    fn from_bare<F: JsonFormat>(_: Op, body: Body<MessageCheck>, cx: &Cx<F>) -> Result<MessageCheck, CoreError> {
+    fn from_bare<F: JsonFormat>(_: Op, body: Body, cx: &Cx<F>) -> Result<MessageCheck, CoreError> {
         match body {
-            Body::Object(check) => Ok(check),
+            Body::Object(check) => cx.item(Value::Object(check)),
             other => bare_default(other, cx),
         }
     }
@@ -267,47 +273,16 @@ impl Item for DeliveryEntry {
     }
 }
 
-/// An entry of a list as the service wrote it: text (`delivery`'s `"+989121234567:delivered"`)
-/// or an object.
-#[derive(Debug)]
-pub enum Entry<T> {
-    /// Text, for [`Item::from_text`].
-    Text(String),
-    /// An object.
-    Item(T),
-}
-
-impl<'de, T: DeserializeOwned> serde::Deserialize<'de> for Entry<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct EntryVisitor<T>(std::marker::PhantomData<T>);
-        impl<'de, T: DeserializeOwned> serde::de::Visitor<'de> for EntryVisitor<T> {
-            type Value = Entry<T>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an object or text")
-            }
-            fn visit_str<E>(self, s: &str) -> Result<Entry<T>, E> {
-                Ok(Entry::Text(String::from(s)))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Entry<T>, A::Error> {
-                T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Entry::Item)
-            }
-        }
-        d.deserialize_any(EntryVisitor(std::marker::PhantomData))
-    }
-}
-
 /// A list: JSON text holding a list (parsed a second time), or a list given directly; an empty
 /// string or `null` is the empty list.
 impl<T: Item> Reply for Vec<T> {
-    type Item = Entry<T>;
-
-    fn from_data<F: JsonFormat>(_: Op, data: Data<Entry<T>>, cx: &Cx<F>) -> Result<Vec<T>, CoreError> {
+    fn from_data<F: JsonFormat>(_: Op, data: Data, cx: &Cx<F>) -> Result<Vec<T>, CoreError> {
         let entries = match data {
             Data::Items(items) => items,
             Data::Null => Vec::new(),
             Data::Text(s) if trim_body(&s).is_empty() => Vec::new(),
             Data::Text(s) => cx
-                .inner::<Option<Vec<Entry<T>>>>(&s, "the list is not valid JSON")?
+                .inner::<Option<Vec<Value>>>(&s, "the list is not valid JSON")?
                 .unwrap_or_default(),
             _ => return Err(cx.protocol("expected a list")),
         };
@@ -317,7 +292,7 @@ impl<T: Item> Reply for Vec<T> {
     /// The reference shows `delivery` answering its list bare, without the envelope: a list of
     /// `"number:status"` strings cannot be mistaken for `[code, data]`. A bare `null` is its
     /// answer for an unknown bulk id.
-    fn from_bare<F: JsonFormat>(op: Op, body: Body<Entry<T>>, cx: &Cx<F>) -> Result<Vec<T>, CoreError> {
+    fn from_bare<F: JsonFormat>(op: Op, body: Body, cx: &Cx<F>) -> Result<Vec<T>, CoreError> {
         match body {
             Body::Null if op == Op::Delivery => Err(CoreError::api(
                 ErrorCode::Num(UNKNOWN_BULK_ID),
@@ -333,7 +308,7 @@ impl<T: Item> Reply for Vec<T> {
                         _ => return text_code(&first, &rest, cx.status, cx.body),
                     }
                 }
-                std::iter::once(first).chain(out).map(|s| item(Entry::Text(s), cx)).collect()
+                std::iter::once(first).chain(out).map(|s| item(Value::String(s), cx)).collect()
             }
             other => bare_default(other, cx),
         }
@@ -345,11 +320,13 @@ fn is_entry_text(s: &str) -> bool {
     s.bytes().any(|b| b == b':')
 }
 
-fn item<T: Item, F: JsonFormat>(entry: Entry<T>, cx: &Cx<F>) -> Result<T, CoreError> {
+/// An entry of a list: an object read as `T`, or text (`delivery`'s `"+989121234567:delivered"`).
+fn item<T: Item, F: JsonFormat>(entry: Value, cx: &Cx<F>) -> Result<T, CoreError> {
     match entry {
-        Entry::Item(item) => Ok(item),
-        Entry::Text(text) => T::from_text(&text)
+        Value::String(text) => T::from_text(&text)
             .ok_or_else(|| cx.protocol("expected list items to be objects or \"number:status\" text")),
+        Value::Object(_) => cx.item(entry),
+        _ => Err(cx.protocol("expected list items to be objects")),
     }
 }
 

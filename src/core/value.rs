@@ -195,3 +195,81 @@ impl<'de> Deserialize<'de> for Extra {
         }
     }
 }
+
+/// Reads a [`Value`] as any serde type: the one deserializer every typed read of the core goes
+/// through (answers in [`super::response`], JS requests in the JS layer), so each type's serde
+/// code is compiled once, for it, rather than once per JSON source.
+pub struct ValueDeserializer<E> {
+    value: Value,
+    error: std::marker::PhantomData<E>,
+}
+
+impl<'de, E: de::Error> de::IntoDeserializer<'de, E> for Value {
+    type Deserializer = ValueDeserializer<E>;
+
+    fn into_deserializer(self) -> ValueDeserializer<E> {
+        ValueDeserializer { value: self, error: std::marker::PhantomData }
+    }
+}
+
+/// The largest integer a JS number holds exactly.
+const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+
+impl<'de, E: de::Error> Deserializer<'de> for ValueDeserializer<E> {
+    type Error = E;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        match self.value {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(b),
+            // Whole numbers as integers (as serde-wasm-bindgen hands safe integers over), so
+            // integer fields read them; others as floats.
+            Value::Number(n) if n.fract() == 0.0 && n.abs() <= MAX_SAFE => visitor.visit_i64(n as i64),
+            Value::Number(n) => visitor.visit_f64(n),
+            Value::String(s) => visitor.visit_string(s),
+            Value::Array(items) => {
+                let mut seq = de::value::SeqDeserializer::new(items.into_iter());
+                let out = visitor.visit_seq(&mut seq)?;
+                seq.end()?;
+                Ok(out)
+            }
+            Value::Object(fields) => {
+                let mut map = de::value::MapDeserializer::new(fields.0.into_iter());
+                let out = visitor.visit_map(&mut map)?;
+                map.end()?;
+                Ok(out)
+            }
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        match self.value {
+            Value::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, E> {
+        match self.value {
+            // Unit variants written as their name (`"mci"`).
+            Value::String(s) => visitor.visit_enum(de::IntoDeserializer::<E>::into_deserializer(s)),
+            other => ValueDeserializer::<E> { value: other, error: std::marker::PhantomData }.deserialize_any(visitor),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct identifier ignored_any
+    }
+}
+
+/// A `Value` read as a `T`; the error says what did not fit.
+pub fn from_value<T: de::DeserializeOwned>(value: Value) -> Result<T, de::value::Error> {
+    T::deserialize(de::IntoDeserializer::into_deserializer(value))
+}

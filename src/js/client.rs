@@ -60,14 +60,7 @@ struct Report {
 /// observes, nor surface as an unhandled rejection.
 fn notify(callback: &Function, value: &JsValue) {
     if let Ok(result) = callback.call1(&JsValue::UNDEFINED, value) {
-        if let Some(then) = args::get(&result, "then").dyn_ref::<Function>() {
-            thread_local! {
-                static IGNORE: Closure<dyn FnMut(JsValue)> = Closure::new(|_: JsValue| {});
-            }
-            IGNORE.with(|ignore| {
-                let _ = then.call2(&result, &JsValue::UNDEFINED, ignore.as_ref().unchecked_ref());
-            });
-        }
+        crate::client::quiet(&result);
     }
 }
 
@@ -86,13 +79,12 @@ impl JsClient {
     /// Runs `request` (already read) as a promise of its result as a plain JS value. One
     /// future type serves every op (only the decoding step, `finish`, differs), so the wasm
     /// holds one copy of the call's state machine rather than one per result type.
-    fn spawn<R: Reply + Serialize>(&self, op: Op, read: Read<(Request, Option<AbortSignal>)>) -> Promise {
+    fn spawn(&self, op: Op, read: Read<(Request, Option<AbortSignal>)>, finish: Finish) -> Promise {
         let (request, signal) = match read {
             Ok(read) => read,
             Err(error) => return self.reject(op, error),
         };
         let client = self.client.clone();
-        let finish: Finish = finish::<R>;
         future_to_promise(async move {
             let (answer, dispatched) = client.exchange(&request, signal.as_ref()).await.map_err(|e| error::to_js(&e))?;
             finish(&client, op, &answer, dispatched)
@@ -111,14 +103,14 @@ impl JsClient {
             .and_then(|()| args::plain(req, fields))
             .and_then(args::read::<T>)
             .and_then(|t| Ok((make(t), args::signal(req)?)));
-        self.spawn::<R>(op, read)
+        self.spawn(op, read, finish::<R>)
     }
 
     /// A method with no request, only the optional `{ signal }`.
     fn bare<R: Reply + Serialize>(&self, request: Request, opts: &JsValue) -> Promise {
         let op = request.op();
         let read = args::options(opts).and_then(|()| Ok((request, args::signal(opts)?)));
-        self.spawn::<R>(op, read)
+        self.spawn(op, read, finish::<R>)
     }
 
     fn read_options(options: &JsValue) -> Read<(Config, Option<Function>)> {

@@ -11,7 +11,7 @@ use ippanel_wasm::core::model::{
 };
 use ippanel_wasm::core::request::Op;
 use ippanel_wasm::core::response::{decode, JsonFormat, Malformed, Reply};
-use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::de::IgnoredAny;
 use serde::Serialize;
 use serde_json::{Number, Value};
 
@@ -22,7 +22,7 @@ use serde_json::{Number, Value};
 pub struct SerdeJson;
 
 impl JsonFormat for SerdeJson {
-    fn parse<T: DeserializeOwned>(&self, text: &str) -> Result<T, Malformed> {
+    fn parse(&self, text: &str) -> Result<ippanel_wasm::core::value::Value, Malformed> {
         if serde_json::from_str::<IgnoredAny>(text).is_err() {
             return Err(Malformed::NotJson);
         }

@@ -173,6 +173,27 @@ test("the password never leaks, not even through a failing fetch", async () => {
   assert.ok(!(await import("node:util")).inspect(c).includes(PASSWORD));
 });
 
+test("a fetch that ignores its signal still times out, and an abort still ends the call", async () => {
+  const never = () => new Promise(() => {});
+  let started = performance.now();
+  const err = await rejection(client({ fetch: never, retries: 0 }).credit());
+  const elapsed = performance.now() - started;
+  assert.equal(err.kind, "timeout");
+  assert.ok(elapsed >= 395 && elapsed < 1400, `timed out after ${elapsed} ms`);
+  // A body that never ends, from a fetch that ignores the signal.
+  const stalled = async () => new Response(new ReadableStream({ pull() { return new Promise(() => {}); } }));
+  started = performance.now();
+  assert.equal((await rejection(client({ fetch: stalled, retries: 0 }).credit())).kind, "timeout");
+  assert.ok(performance.now() - started < 1400);
+  const controller = new AbortController();
+  const pending = client({ fetch: never, timeoutMs: 60_000 }).credit({ signal: controller.signal });
+  setTimeout(() => controller.abort("a string reason"), 50);
+  started = performance.now();
+  const aborted = await rejection(pending);
+  assert.equal(aborted.kind, "aborted");
+  assert.ok(performance.now() - started < 1000);
+});
+
 test("https by default", async () => {
   const urls = [];
   const recording = async (input) => { urls.push(new Request(input).url); return new Response('[0,"1"]'); };
