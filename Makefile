@@ -4,13 +4,14 @@
 #   make pkg    build pkg/, ready for `npm pack`
 #   make bench  size, cold start, call overhead, memory, bulk throughput
 #   make fuzz   the property tests and the bad-input fuzzer, far longer than make test
+#   make live   an opt-in smoke test against the real service (IPPANEL_USER, IPPANEL_PASS)
 SHELL := /bin/bash
 .ONESHELL:
 .SHELLFLAGS := -euo pipefail -c
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup setup-browser pkg demo test test-rust test-node test-wasm test-worker test-demo test-pack test-js bench fuzz worker-dev clean
+.PHONY: setup setup-browser pkg demo test test-rust test-node test-wasm test-worker test-bulk-queue test-demo test-pack test-docs test-js bench fuzz live worker-dev bulk-queue-dev clean
 
 setup:
 	scripts/setup.sh build
@@ -24,7 +25,7 @@ pkg: setup
 demo: setup pkg
 	node scripts/serve-demo.mjs
 
-test: setup-browser test-rust pkg test-node test-wasm test-worker test-demo test-pack
+test: setup-browser test-rust pkg test-node test-wasm test-worker test-bulk-queue test-demo test-pack test-docs
 	@echo "make test: all suites passed"
 
 test-rust:
@@ -46,6 +47,19 @@ test-pack:
 test-worker:
 	node --test examples/worker-proxy/test/
 
+# Campaigns through Cloudflare Queues and D1, run in workerd by Miniflare against the sandbox.
+test-bulk-queue:
+	node --test examples/bulk-queue/test/
+
+# Markdown links, doc comments of index.d.ts, the tarball's licences and README, scripts/live.mjs against the sandbox.
+test-docs:
+	node --test tests/docs/
+
+# Opt-in smoke test against the real service with your account; never part of make test.
+# Needs IPPANEL_USER and IPPANEL_PASS; sends one SMS only with IPPANEL_LIVE_TO and IPPANEL_LIVE_FROM.
+live: setup pkg
+	node scripts/live.mjs
+
 test-wasm:
 	scripts/test-wasm.sh
 
@@ -62,9 +76,13 @@ fuzz: setup pkg
 bench: setup pkg
 	scripts/setup.sh bench
 	node --expose-gc bench/run.mjs
+	node examples/bulk-queue/bench.mjs
 
 worker-dev: setup pkg
 	cd examples/worker-proxy && node scripts/dev.mjs
+
+bulk-queue-dev: setup pkg
+	cd examples/bulk-queue && node scripts/dev.mjs
 
 clean:
 	rm -rf pkg target/screenshots tests/runtime/.work
