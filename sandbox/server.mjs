@@ -2,6 +2,7 @@
 // PROTOCOL.md independently of the client. No dependencies. See sandbox/README.md.
 import http from "node:http";
 import { pathToFileURL } from "node:url";
+import { strictViolation } from "./strict.mjs";
 
 const PRICE_PER_PART = 150; // rials
 const MAX_RECIPIENTS = 1000;
@@ -66,8 +67,10 @@ function seed() {
   };
 }
 
-export async function startSandbox({ port = 8787, host = "127.0.0.1", quiet = false, deliveryStepMs = 400, log } = {}) {
+export async function startSandbox({ port = 8787, host = "127.0.0.1", quiet = false, deliveryStepMs = 400, log, strict = true } = {}) {
   let state = seed();
+  // Outside `state`: a reset between tests must not hide a violation from the suite's end.
+  const violations = [];
   const say = log ?? ((line) => { if (!quiet) console.log(line); });
 
   const deliveryOf = (bulk) => {
@@ -178,7 +181,8 @@ export async function startSandbox({ port = 8787, host = "127.0.0.1", quiet = fa
     return code === 0 ? data : phpJson([code, data]);
   }
 
-  async function readFields(req, url) {
+  /** The raw body, and the fields of query and body merged (lenient) as the service reads them. */
+  async function readRequest(req, url) {
     const fields = Object.fromEntries(url.searchParams);
     const chunks = []; for await (const c of req) chunks.push(c);
     const body = Buffer.concat(chunks).toString("utf8");
@@ -190,7 +194,7 @@ export async function startSandbox({ port = 8787, host = "127.0.0.1", quiet = fa
         if (m) fields[m[1]] = m[2];
       }
     } else if (body) Object.assign(fields, Object.fromEntries(new URLSearchParams(body)));
-    return fields;
+    return { fields, body, contentType: req.headers["content-type"] };
   }
 
   function fault(name, res, req, normal) {
@@ -235,6 +239,7 @@ export async function startSandbox({ port = 8787, host = "127.0.0.1", quiet = fa
         case "/__sandbox/reset": state = seed(); return json({ ok: true });
         case "/__sandbox/ledger": return json(acct ? acct.sends.map(({ at, ...e }) => ({ ...e, at: new Date(at).toISOString() })) : []);
         case "/__sandbox/requests": return json(state.requests);
+        case "/__sandbox/violations": return json(violations);
         case "/__sandbox/state": return json(acct ? { credit: acct.credit, sends: acct.sends.length, lines: acct.lines } : null, acct ? 200 : 404);
         case "/__sandbox/deliver": { const b = state.bulks.get(url.searchParams.get("bulkId")); if (b) b.forced = true; return json({ ok: !!b }, b ? 200 : 404); }
         case "/__sandbox/credit": { if (acct) acct.credit = Number(url.searchParams.get("amount")); return json({ ok: !!acct }); }
@@ -242,7 +247,12 @@ export async function startSandbox({ port = 8787, host = "127.0.0.1", quiet = fa
       }
     }
 
-    const fields = await readFields(req, url);
+    const { fields, body: rawBody, contentType } = await readRequest(req, url);
+    const isEndpoint = path === "/services.jspd" || path === "/patterns/pattern";
+    // Checked before any fault: a malformed request is the client's bug whatever the network does.
+    const broken = strict && isEndpoint
+      ? strictViolation({ method: req.method, path, query: url.search.slice(1), body: rawBody, contentType })
+      : null;
     const normal = () => {
       let body;
       if (path === "/services.jspd") {
@@ -257,9 +267,14 @@ export async function startSandbox({ port = 8787, host = "127.0.0.1", quiet = fa
     };
     // Never the query string (pattern sends carry the password there), never a field value but op/uname.
     res.on("finish", () => {
-      const line = `${req.method} ${path} op=${fields.op ?? (path === "/patterns/pattern" ? "pattern" : "-")} uname=${fields.uname ?? fields.username ?? "-"} status=${res.statusCode} ${Date.now() - t0}ms${faultName ? " fault=" + faultName : ""}`;
+      const line = `${req.method} ${path} op=${fields.op ?? (path === "/patterns/pattern" ? "pattern" : "-")} uname=${fields.uname ?? fields.username ?? "-"} status=${res.statusCode} ${Date.now() - t0}ms${faultName ? " fault=" + faultName : ""}${broken ? ` strict=${broken.rule}: ${broken.detail}` : ""}`;
       state.requests.push(line); say(line);
     });
+    if (broken) {
+      violations.push({ ...broken, method: req.method, path, op: fields.op ?? null });
+      res.writeHead(400, { "content-type": "text/plain; charset=UTF-8", "x-sandbox-strict": broken.rule });
+      return res.end(`sandbox strict: ${broken.rule}: ${broken.detail}`);
+    }
     fault(faultName ?? "", res, req, normal);
   });
   const sockets = new Set();
@@ -268,14 +283,17 @@ export async function startSandbox({ port = 8787, host = "127.0.0.1", quiet = fa
   await new Promise((resolve) => server.listen({ port, host, backlog: 4096 }, resolve));
   const actual = server.address().port;
   return {
-    url: `http://${host}:${actual}`, port: actual, get state() { return state; },
+    url: `http://${host}:${actual}`, port: actual, strict, get state() { return state; }, violations,
     close: () => new Promise((resolve) => { for (const s of sockets) s.destroy(); server.close(() => resolve()); }),
   };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : dflt; };
-  const sb = await startSandbox({ port: Number(arg("--port", 8787)), quiet: process.argv.includes("--quiet"), deliveryStepMs: Number(arg("--delivery-step-ms", 400)) });
+  const sb = await startSandbox({
+    port: Number(arg("--port", 8787)), quiet: process.argv.includes("--quiet"),
+    deliveryStepMs: Number(arg("--delivery-step-ms", 400)), strict: !process.argv.includes("--lenient"),
+  });
   console.log(`SANDBOX_URL=${sb.url}`);
   const stop = () => sb.close().then(() => process.exit(0));
   process.on("SIGINT", stop); process.on("SIGTERM", stop);

@@ -4,12 +4,12 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startSandbox } from "../../sandbox/server.mjs";
 import { Client } from "../../pkg/node.mjs";
-import { DEMO, LINE } from "./ops.mjs";
+import { DEMO, LINE, closeChecked } from "./ops.mjs";
 
 const CALLS = 2000;
 let sandbox;
 before(async () => { sandbox = await startSandbox({ port: 0, quiet: true }); });
-after(() => sandbox.close());
+after(() => closeChecked(sandbox));
 
 test(`${CALLS} concurrent sends are all accounted for`, async () => {
   const client = new Client({ ...DEMO, baseUrl: sandbox.url, timeoutMs: 60_000 });

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startSandbox } from "../../sandbox/server.mjs";
 import { Client } from "../../pkg/node.mjs";
-import { DEMO, LINE, switchableFetch, rejection } from "./ops.mjs";
+import { DEMO, LINE, switchableFetch, rejection, closeChecked, traffic } from "./ops.mjs";
 
 let fast; // recipients reach their final state after 3 steps of 250 ms
 let slow; // ... of 60 s
@@ -13,7 +13,7 @@ before(async () => {
   fast = await startSandbox({ port: 0, quiet: true, deliveryStepMs: 250 });
   slow = await startSandbox({ port: 0, quiet: true, deliveryStepMs: 60_000 });
 });
-after(async () => { await fast.close(); await slow.close(); });
+after(() => closeChecked(fast, slow));
 
 const numbers = (n, from = 0) => Array.from({ length: n }, (_, i) => `0912${String(2000000 + from + i)}`);
 const ledger = async (sandbox) => (await fetch(`${sandbox.url}/__sandbox/ledger?uname=demo`)).json();
@@ -61,6 +61,7 @@ test("sendBulk: a failed batch is reported and the others go on; a failing onPro
 test("sendBulk: an invalid number anywhere fails the whole call before anything is sent", async () => {
   const sw = switchableFetch();
   const client = new Client({ ...DEMO, baseUrl: fast.url, fetch: sw.fetch });
+  const before = await traffic(fast);
   const to = numbers(300);
   to[213] = "02112345678";
   const err = await rejection(client.sendBulk({ from: LINE, to, message: "x" }));
@@ -79,6 +80,7 @@ test("sendBulk: an invalid number anywhere fails the whole call before anything 
     assert.ok(e.message.startsWith(field), `${field}: ${e.message}`);
   }
   assert.equal(sw.starts.length, 0, "no request was made");
+  assert.deepEqual(await traffic(fast), before, "the sandbox saw no request and no send");
 });
 
 test("sendBulk: a Date time goes out as Tehran time in every batch", async () => {

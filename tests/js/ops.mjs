@@ -52,6 +52,26 @@ export async function seedBulk(url) {
   return answer[1];
 }
 
+/**
+ * Closes sandboxes (all of them, so a failure cannot leave one holding the process open), then
+ * fails if any request they got broke a strict rule (sandbox/strict.mjs): the strict sandbox
+ * answers such a request with a 400 that a test might expect or swallow, so each suite also
+ * checks the list at its end.
+ */
+export async function closeChecked(...sandboxes) {
+  await Promise.all(sandboxes.map((sandbox) => sandbox.close()));
+  for (const sandbox of sandboxes) {
+    assert.deepEqual(sandbox.violations, [], "every request the client made is one a correct client sends");
+  }
+}
+
+/** What reached a sandbox so far: its request log and the demo account's ledger. */
+export async function traffic(sandbox) {
+  const requests = await (await fetch(`${sandbox.url}/__sandbox/requests`)).json();
+  const ledger = await (await fetch(`${sandbox.url}/__sandbox/ledger?uname=demo`)).json();
+  return { requests: requests.length, sends: ledger.length };
+}
+
 /** Resets the sandbox (state and fault counters) and seeds a fresh bulk. */
 export async function resetSandbox(ctx) {
   await fetch(`${ctx.sandbox.url}/__sandbox/reset`, { method: "POST" });

@@ -4,11 +4,11 @@
 import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { Client } from "../../pkg/node.mjs";
-import { DEMO, OPS, sandboxWithBulk, resetSandbox, switchableFetch, rejection } from "./ops.mjs";
+import { DEMO, OPS, sandboxWithBulk, resetSandbox, switchableFetch, rejection, closeChecked, traffic } from "./ops.mjs";
 
 let ctx;
 before(async () => { ctx = await sandboxWithBulk(); });
-after(() => ctx.sandbox.close());
+after(() => closeChecked(ctx.sandbox));
 // Fault counters (flaky-<n>) start again from zero.
 beforeEach(() => resetSandbox(ctx));
 
@@ -80,9 +80,11 @@ test("answers that are not transient are never retried", async () => {
     assert.equal(sw.starts.length, 1, `${label}: attempts`);
   }
   const sw = switchableFetch();
+  const before = await traffic(ctx.sandbox);
   const input = await rejection(client(sw, { retries: 3 }).jobTrendList(-1));
   assert.equal(input.kind, "input");
   assert.equal(sw.starts.length, 0, "input errors never reach fetch");
+  assert.deepEqual(await traffic(ctx.sandbox), before, "nor the sandbox");
 });
 
 test("send-type ops and newUser are never retried, whatever `retries` says", async () => {
@@ -120,10 +122,13 @@ test("an abort during a backoff ends the call at once, with no further attempt",
 
 test("a signal already aborted makes no request at all", async () => {
   const sw = switchableFetch();
+  const before = await traffic(ctx.sandbox);
   const err = await rejection(client(sw).credit({ signal: AbortSignal.abort() }));
   assert.equal(err.kind, "aborted");
   assert.equal(err.mayHaveSent, false);
   assert.equal(sw.starts.length, 0);
   const send = await rejection(client(sw).send({ from: "3000505", to: "09121111111", message: "x", signal: AbortSignal.abort() }));
+  assert.equal(send.kind, "aborted");
   assert.equal(send.mayHaveSent, false, "a send aborted before dispatch did not go out");
+  assert.deepEqual(await traffic(ctx.sandbox), before, "the sandbox saw no request and no send");
 });

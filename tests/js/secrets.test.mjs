@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { inspect } from "node:util";
 import { fileURLToPath } from "node:url";
 import { Client, normalizeMobile } from "../../pkg/node.mjs";
-import { DEMO, LINE, OPS, sandboxWithBulk, switchableFetch, rejection } from "./ops.mjs";
+import { DEMO, LINE, OPS, sandboxWithBulk, switchableFetch, rejection, closeChecked } from "./ops.mjs";
 
 // Characters that the form encoding, the query string and JSON each write differently.
 const SECRET = "pw-Säkr3t&x=1 +%/\"'<>";
@@ -20,27 +20,43 @@ const SPELLINGS = [
   "Säkr3t", // the distinctive core, whatever surrounds it
 ];
 
+/**
+ * The texts this file searches, as the README states them, and of those the carriers: texts made
+ * from material that held the password (an echoed answer, a thrown error's message, the bad input
+ * value itself, the client object), where only the client's redaction stands between the password
+ * and the text. The rest are made from sandbox answers and logs, which never hold it. A case that
+ * disappears fails the last test below.
+ */
+const TEXTS = 1729;
+const CARRIERS = 340;
+
 let ctx;
 let checked = 0;
+let carriers = 0;
 before(async () => { ctx = await sandboxWithBulk(); });
 after(async () => {
-  await ctx.sandbox.close();
-  console.log(`# texts checked for the password: ${checked}`);
+  console.log(`# texts checked for the password: ${checked}, of which could carry it: ${carriers}`);
+  await closeChecked(ctx.sandbox);
 });
 
-function assertNoSecret(label, ...texts) {
+/** `carrier`: the text was made from material that held the password (see CARRIERS). */
+function assertNoSecret(label, carrier, ...texts) {
   for (const text of texts) {
     for (const spelling of SPELLINGS) {
       assert.ok(!String(text).includes(spelling), `${label}: the password (${spelling}) in ${text}`);
     }
     checked += 1;
+    if (carrier) carriers += 1;
   }
 }
 
+const holdsSecret = (text) => SPELLINGS.some((spelling) => text.includes(spelling));
+
 /** Every way an error can be printed, logged or serialized. */
-function assertErrorClean(label, err) {
+function assertErrorClean(label, err, carrier = false) {
   assertNoSecret(
     label,
+    carrier,
     String(err),
     err.message,
     err.messageFa,
@@ -62,6 +78,8 @@ test("no error of any op, under any fault or a wrong password, carries the passw
       sw.fault = fault;
       const err = await rejection(op[3](client, ctx));
       if (fault === null) assert.equal(err.kind, "auth", `${op[0]}: wrong password`);
+      // The sandbox's answer never holds the password: these texts are the control group.
+      assert.ok(!holdsSecret(err.body ?? ""), `${op[0]} ${fault}: the sandbox echoed the password`);
       assertErrorClean(`${op[0]} ${fault ?? "wrong password"}`, err);
     }
   }
@@ -70,13 +88,23 @@ test("no error of any op, under any fault or a wrong password, carries the passw
 test("a gateway that echoes the request back, and a network error naming the URL, are redacted", async () => {
   for (const op of OPS) {
     // The form body (services.jspd) or the query string (patterns) holds the password.
-    const echo = async (url, init) => new Response(`<html>bad gateway for ${url} with ${init.body ?? ""}</html>`, { status: 502 });
-    const thrower = async (url, init) => { throw new TypeError(`connect failed: ${url} body=${init.body ?? ""}`); };
+    const made = [];
+    const echo = async (url, init) => {
+      const text = `<html>bad gateway for ${url} with ${init.body ?? ""}</html>`;
+      made.push(text);
+      return new Response(text, { status: 502 });
+    };
+    const thrower = async (url, init) => {
+      const text = `connect failed: ${url} body=${init.body ?? ""}`;
+      made.push(text);
+      throw new TypeError(text);
+    };
     for (const [name, fetchFn] of [["echo", echo], ["throw", thrower]]) {
       const client = new Client({ username: "u", password: SECRET, baseUrl: ctx.sandbox.url, retries: 0, fetch: fetchFn });
       const err = await rejection(op[3](client, ctx));
       assert.equal(err.kind, name === "echo" ? "http" : "network", `${op[0]} ${name}`);
-      assertErrorClean(`${op[0]} ${name}`, err);
+      assert.ok(holdsSecret(made.at(-1)), `${op[0]} ${name}: what the client was handed holds the password`);
+      assertErrorClean(`${op[0]} ${name}`, err, true);
       // The redaction leaves a visible mark instead of the password.
       assert.match(name === "echo" ? err.body : err.message, /\*\*\*/, `${op[0]} ${name}`);
     }
@@ -85,16 +113,20 @@ test("a gateway that echoes the request back, and a network error naming the URL
 
 test("input errors name the field, never the password", async () => {
   const client = new Client({ username: "u", password: SECRET, baseUrl: ctx.sandbox.url });
+  // [error, field it names, whether the bad value was the password itself]
   const errors = [
-    await rejection(client.send({ from: LINE, to: SECRET, message: "x" })),
-    await rejection(client.send({ from: LINE, to: ["09121111111"], message: "" })),
-    await rejection(client.newUser({ username: "x", password: SECRET, name: "n", nationalId: SECRET, accessId: 1, mobile: "0912" })),
+    [await rejection(client.send({ from: LINE, to: SECRET, message: "x" })), "to", true],
+    [await rejection(client.send({ from: LINE, to: ["09121111111"], message: "" })), "message", false],
+    [await rejection(client.newUser({ username: "x", password: SECRET, name: "n", nationalId: SECRET, accessId: 1, mobile: "0912" })), "nationalId", true],
   ];
-  for (const err of errors) {
+  for (const [err, field, carrier] of errors) {
     assert.equal(err.kind, "input");
-    assertErrorClean("input", err);
+    assert.ok(err.message.startsWith(`${field}:`), `${field}: ${err.message}`);
+    assertErrorClean(`input ${field}`, err, carrier);
   }
-  assert.throws(() => normalizeMobile(SECRET), (err) => { assertErrorClean("normalizeMobile", err); return err.kind === "input"; });
+  let thrown;
+  assert.throws(() => normalizeMobile(SECRET), (err) => { thrown = err; return err.kind === "input"; });
+  assertErrorClean("normalizeMobile", thrown, true);
 });
 
 test("the client object shows no password however it is printed", () => {
@@ -106,7 +138,7 @@ test("the client object shows no password however it is printed", () => {
     JSON.stringify(Object.entries(client)),
     JSON.stringify(client.toJSON?.()),
   ];
-  assertNoSecret("client", ...views);
+  assertNoSecret("client", true, ...views);
   // What it does show: enough to tell clients apart in a log.
   assert.match(JSON.stringify(client), /"username":"u"/);
   assert.match(JSON.stringify(client), new RegExp(`"baseUrl":"${ctx.sandbox.url}"`));
@@ -126,7 +158,9 @@ test("console.log of a client and of an error print no password", async () => {
     console.log = original;
   }
   assert.equal(printed.length, 3);
-  assertNoSecret("console.log", ...printed);
+  // The client is in the first and the last line; the error alone (an HTML 500) in the second.
+  assertNoSecret("console.log", true, printed[0], printed[2]);
+  assertNoSecret("console.log", false, printed[1]);
 });
 
 test("the sandbox's log never shows the password, on either endpoint", async () => {
@@ -153,8 +187,8 @@ test("the sandbox's log never shows the password, on either endpoint", async () 
     await new Promise((resolve) => setTimeout(resolve, 100)); // let the last log lines arrive
     assert.ok(out.includes("op=credit uname=secret-holder"), `the log shows the calls:\n${out}`);
     assert.ok(out.includes("/patterns/pattern"), out);
-    assertNoSecret("sandbox stdout", out);
-    assertNoSecret("sandbox /__sandbox/requests", JSON.stringify(requests));
+    assertNoSecret("sandbox stdout", false, out);
+    assertNoSecret("sandbox /__sandbox/requests", false, JSON.stringify(requests));
   } finally {
     child.kill();
   }
@@ -173,4 +207,10 @@ test("https by default; plain http only when the caller passes an http:// base U
   for (const baseUrl of ["ippanel.com", "ftp://ippanel.com", "//ippanel.com", "https://", "javascript:alert(1)"]) {
     assert.throws(() => new Client({ username: "u", password: "p", baseUrl }), (err) => err.kind === "input" && /baseUrl/.test(err.message), baseUrl);
   }
+});
+
+test(`all ${TEXTS} texts were searched, ${CARRIERS} of them made from material that held the password`, () => {
+  assert.equal(OPS.length, 17);
+  assert.equal(carriers, CARRIERS);
+  assert.equal(checked, TEXTS);
 });
