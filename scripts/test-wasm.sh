@@ -17,3 +17,6 @@ echo "== wasm tests in headless Chromium"
 WASM_BINDGEN_USE_BROWSER=1 WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
   CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
   cargo test --target wasm32-unknown-unknown --test wasm_client
+# The strict sandbox answers what a correct client never sends with a 400 and records it.
+v=$(node -e "fetch(process.argv[1]+'/__sandbox/violations').then(r=>r.text()).then(t=>process.stdout.write(t))" "$SANDBOX_URL")
+[ "$v" = "[]" ] || { echo "strict sandbox violations: $v"; exit 1; }

@@ -13,7 +13,7 @@ before(async () => {
   fast = await startSandbox({ port: 0, quiet: true, deliveryStepMs: 250 });
   slow = await startSandbox({ port: 0, quiet: true, deliveryStepMs: 60_000 });
 });
-after(async () => { await closeChecked(fast); await closeChecked(slow); });
+after(() => closeChecked(fast, slow));
 
 const numbers = (n, from = 0) => Array.from({ length: n }, (_, i) => `0912${String(2000000 + from + i)}`);
 const ledger = async (sandbox) => (await fetch(`${sandbox.url}/__sandbox/ledger?uname=demo`)).json();

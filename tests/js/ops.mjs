@@ -53,13 +53,16 @@ export async function seedBulk(url) {
 }
 
 /**
- * Closes a sandbox, then fails if any request it got broke a strict rule (sandbox/strict.mjs):
- * the strict sandbox answers such a request with a 400 that a test might expect or swallow, so
- * each suite also checks the list at its end.
+ * Closes sandboxes (all of them, so a failure cannot leave one holding the process open), then
+ * fails if any request they got broke a strict rule (sandbox/strict.mjs): the strict sandbox
+ * answers such a request with a 400 that a test might expect or swallow, so each suite also
+ * checks the list at its end.
  */
-export async function closeChecked(sandbox) {
-  await sandbox.close();
-  assert.deepEqual(sandbox.violations, [], "every request the client made is one a correct client sends");
+export async function closeChecked(...sandboxes) {
+  await Promise.all(sandboxes.map((sandbox) => sandbox.close()));
+  for (const sandbox of sandboxes) {
+    assert.deepEqual(sandbox.violations, [], "every request the client made is one a correct client sends");
+  }
 }
 
 /** What reached a sandbox so far: its request log and the demo account's ledger. */
@@ -82,7 +85,7 @@ export async function resetSandbox(ctx) {
  */
 /**
  * What a call of the Client's `fetch` option carries. The Client calls it as fetch is called
- * with a built request, `fetch(request)`; `fetch(url, init)` is read too.
+ * with a built request, `fetch(request)`; a plain `fetch(url, init)` is read too.
  */
 export async function requestParts(input, init) {
   if (input instanceof Request) return { url: input.url, body: await input.clone().text(), headers: new Headers(input.headers) };
