@@ -247,7 +247,7 @@ async fn read_capped(raw: &web_sys::Response, guard: &AbortGuard) -> Result<Vec<
         let chunk = match guard.settle(reader.read()).await {
             Ok(chunk) => chunk,
             Err(error) => {
-                let _ = reader.cancel();
+                sys::quiet(&reader.cancel());
                 return Err(error);
             }
         };
@@ -261,7 +261,7 @@ async fn read_capped(raw: &web_sys::Response, guard: &AbortGuard) -> Result<Vec<
         bytes.extend_from_slice(&part.to_vec());
         if bytes.len() > MAX_BODY_BYTES {
             // Tell the server to stop; what it says about that does not matter.
-            let _ = reader.cancel();
+            sys::quiet(&reader.cancel());
             break;
         }
     }
