@@ -31,7 +31,10 @@ test: setup-browser test-rust pkg test-node test-wasm test-worker test-bulk-queu
 test-rust:
 	cargo test --quiet
 	cargo clippy --quiet --all-targets -- -D warnings
-	cargo clippy --quiet --target wasm32-unknown-unknown --lib -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown --lib --test wasm_client -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps
+	RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --target wasm32-unknown-unknown
+	cargo package --quiet --allow-dirty
 
 test-node:
 	node --test sandbox/test/ tests/node/ tests/js/

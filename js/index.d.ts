@@ -28,7 +28,11 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Extra attempts for read-only calls after a network error, a timeout or a 5xx; default 2, at most 10. */
   retries?: number;
-  /** The `fetch` used for every request; default `globalThis.fetch`. */
+  /**
+   * The `fetch` used for every request; default `globalThis.fetch`. It is called as
+   * `fetch(request)` with a built `Request`; the timeout and `signal` end a call even when this
+   * `fetch` ignores the request's signal.
+   */
   fetch?: typeof fetch;
 }
 

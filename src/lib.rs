@@ -33,7 +33,7 @@
 //!   part counting. **serde** derives the request and result types; the protocol's quirks
 //!   (numbers as text, double-encoded lists, the `[code, data]` envelope, item aliases, extra
 //!   fields kept) are serde attributes and small visitors. No JS types; tested natively.
-//! - [`Client`] (wasm32): the Rust API. Every op is an `async fn` (**wasm-bindgen-futures**
+//! - `Client` (wasm32): the Rust API. Every op is an `async fn` (**wasm-bindgen-futures**
 //!   turns the engine's promises into futures); **gloo-net** builds each request and wraps each
 //!   response; **web-sys** gives the `AbortController` that cancels a request when its future is
 //!   dropped or times out, the `ReadableStreamDefaultReader` of the capped body read, and

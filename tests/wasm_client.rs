@@ -144,7 +144,7 @@ async fn postal_code_ops() {
         .postal_code_count(PostalCodeCountRequest { postal_code: "1234567890".into(), operator: Operator::Mci, gender: Gender::Female })
         .await
         .expect("count");
-    assert!(count < 100_000_000);
+    assert!(count >= 0.0 && count.fract() == 0.0, "{count}");
     let sent = c
         .postal_code_send(PostalCodeSendRequest {
             from: "3000505".into(),
@@ -269,7 +269,12 @@ async fn a_dropped_call_is_aborted() {
     let c = client_at(&format!("{SANDBOX}/__fault/hang"), "demo", PASSWORD);
     let call = c.credit();
     let mut call = Box::pin(call);
-    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    struct Noop;
+    impl std::task::Wake for Noop {
+        fn wake(self: std::sync::Arc<Self>) {}
+    }
+    let waker = std::task::Waker::from(std::sync::Arc::new(Noop));
+    let mut cx = std::task::Context::from_waker(&waker);
     assert!(call.as_mut().poll(&mut cx).is_pending());
     drop(call);
     // The client still works after a dropped call.
