@@ -160,7 +160,7 @@ impl Client {
                 password: config.password,
                 password_encoded,
                 retries,
-                transport: Transport { base_url, timeout_ms, fetch },
+                transport: Transport { base_url, timeout_ms, fetch, services: Default::default() },
             }),
         })
     }
