@@ -117,27 +117,36 @@ pub fn undecodable(status: u16, excerpt: &str) -> CoreError {
 /// `api`; a body that is not JSON → `http` (not the service's format); well-formed JSON of the
 /// wrong shape → `protocol`. Every error carries the status and a body excerpt.
 pub fn decode<R: Reply, F: JsonFormat>(op: Op, status: u16, body: &str, format: &F) -> Result<R, CoreError> {
+    let cx = Cx { status, body, format };
+    if (200..=299).contains(&status) {
+        if let Some(result) = R::from_plain_text(op, trim_body(body)) {
+            return Ok(result);
+        }
+    }
+    match parse_body(&cx)? {
+        Body::Reply(data) => R::from_data(op, data, &cx),
+        other => R::from_bare(op, other, &cx),
+    }
+}
+
+/// Everything about an answer that does not depend on the op's result: the status, the bare
+/// wrong-login text, JSON at all, an error code. Not generic over the result type, so it exists
+/// once in the wasm.
+fn parse_body<F: JsonFormat>(cx: &Cx<F>) -> Result<Body, CoreError> {
+    let (status, body) = (cx.status, cx.body);
     if !(200..=299).contains(&status) {
         return Err(CoreError::http(status, body));
     }
-    let cx = Cx { status, body, format };
     let text = trim_body(body);
     if is_auth_text(text) {
         return Err(CoreError::api(ErrorCode::Num(AUTH_CODE), AUTH_TEXT, status, body));
     }
-    if let Some(result) = R::from_plain_text(op, text) {
-        return Ok(result);
-    }
-    let parsed = match format.parse(text).and_then(typed::<Body>) {
-        Ok(parsed) => parsed,
-        Err(Malformed::NotJson) => return Err(CoreError::not_service_format(status, body)),
-        Err(Malformed::Shape(detail)) => return Err(cx.protocol(&detail)),
-    };
-    match parsed {
-        Body::Reply(data) => R::from_data(op, data, &cx),
-        Body::Refused(code, text) => Err(CoreError::api(code, &scalar_text(&text), status, body)),
-        Body::Malformed(detail) => Err(cx.protocol(detail)),
-        other => R::from_bare(op, other, &cx),
+    match cx.format.parse(text).and_then(typed::<Body>) {
+        Ok(Body::Refused(code, text)) => Err(CoreError::api(code, &scalar_text(&text), status, body)),
+        Ok(Body::Malformed(detail)) => Err(cx.protocol(detail)),
+        Ok(parsed) => Ok(parsed),
+        Err(Malformed::NotJson) => Err(CoreError::not_service_format(status, body)),
+        Err(Malformed::Shape(detail)) => Err(cx.protocol(&detail)),
     }
 }
 
@@ -274,44 +283,56 @@ impl Item for DeliveryEntry {
 }
 
 /// A list: JSON text holding a list (parsed a second time), or a list given directly; an empty
-/// string or `null` is the empty list.
+/// string or `null` is the empty list. Only the last step, each entry into `T`, is generic, so
+/// the list handling exists once in the wasm, not once per item type.
 impl<T: Item> Reply for Vec<T> {
     fn from_data<F: JsonFormat>(_: Op, data: Data, cx: &Cx<F>) -> Result<Vec<T>, CoreError> {
-        let entries = match data {
-            Data::Items(items) => items,
-            Data::Null => Vec::new(),
-            Data::Text(s) if trim_body(&s).is_empty() => Vec::new(),
-            Data::Text(s) => cx
-                .inner::<Option<Vec<Value>>>(&s, "the list is not valid JSON")?
-                .unwrap_or_default(),
-            _ => return Err(cx.protocol("expected a list")),
-        };
-        entries.into_iter().map(|e| item(e, cx)).collect()
+        items(list_entries(data, cx)?, cx)
     }
 
-    /// The reference shows `delivery` answering its list bare, without the envelope: a list of
-    /// `"number:status"` strings cannot be mistaken for `[code, data]`. A bare `null` is its
-    /// answer for an unknown bulk id.
     fn from_bare<F: JsonFormat>(op: Op, body: Body, cx: &Cx<F>) -> Result<Vec<T>, CoreError> {
-        match body {
-            Body::Null if op == Op::Delivery => Err(CoreError::api(
-                ErrorCode::Num(UNKNOWN_BULK_ID),
-                "null",
-                cx.status,
-                cx.body,
-            )),
-            Body::Headless(first, rest) if op == Op::Delivery && is_entry_text(&first) => {
-                let mut out = Vec::with_capacity(rest.len());
-                for value in &rest {
-                    match value {
-                        Value::String(s) if is_entry_text(s) => out.push(s.clone()),
-                        _ => return text_code(&first, &rest, cx.status, cx.body),
-                    }
-                }
-                std::iter::once(first).chain(out).map(|s| item(Value::String(s), cx)).collect()
-            }
-            other => bare_default(other, cx),
+        items(bare_entries(op, body, cx)?, cx)
+    }
+}
+
+fn items<T: Item, F: JsonFormat>(entries: Vec<Value>, cx: &Cx<F>) -> Result<Vec<T>, CoreError> {
+    let mut out = Vec::with_capacity(entries.len());
+    for entry in entries {
+        out.push(item(entry, cx)?);
+    }
+    Ok(out)
+}
+
+fn list_entries<F: JsonFormat>(data: Data, cx: &Cx<F>) -> Result<Vec<Value>, CoreError> {
+    match data {
+        Data::Items(items) => Ok(items),
+        Data::Null => Ok(Vec::new()),
+        Data::Text(s) if trim_body(&s).is_empty() => Ok(Vec::new()),
+        Data::Text(s) => Ok(cx.inner::<Option<Vec<Value>>>(&s, "the list is not valid JSON")?.unwrap_or_default()),
+        _ => Err(cx.protocol("expected a list")),
+    }
+}
+
+/// The reference shows `delivery` answering its list bare, without the envelope: a list of
+/// `"number:status"` strings cannot be mistaken for `[code, data]`. A bare `null` is its
+/// answer for an unknown bulk id.
+fn bare_entries<F: JsonFormat>(op: Op, body: Body, cx: &Cx<F>) -> Result<Vec<Value>, CoreError> {
+    match body {
+        Body::Null if op == Op::Delivery => {
+            Err(CoreError::api(ErrorCode::Num(UNKNOWN_BULK_ID), "null", cx.status, cx.body))
         }
+        Body::Headless(first, rest) if op == Op::Delivery && is_entry_text(&first) => {
+            let mut out = Vec::with_capacity(rest.len() + 1);
+            for value in &rest {
+                match value {
+                    Value::String(s) if is_entry_text(s) => out.push(Value::String(s.clone())),
+                    _ => return text_code(&first, &rest, cx.status, cx.body),
+                }
+            }
+            out.insert(0, Value::String(first));
+            Ok(out)
+        }
+        other => bare_default(other, cx),
     }
 }
 

@@ -1,23 +1,23 @@
 //! The caller's JS arguments into the core's request types.
 //!
 //! Two steps. First a plain copy of the fields a request has, read through catching bindings
-//! (`Reflect.get`, `Array.isArray`, `Object.entries`), with every string's length and every
-//! list's size checked before anything is copied into wasm memory: serde-wasm-bindgen reads
-//! properties without catching, so a throwing getter or a revoked `Proxy` read by it would
-//! throw through the wasm instead of failing the call with an `input` error. Then
-//! serde-wasm-bindgen reads the copy into the core's serde types, and serde_path_to_error names
-//! the field of any error (`to[2]`), which becomes `"<field>: <sentence>"` in English and
-//! Persian.
+//! (`Reflect.get`, `Array.isArray`, `Object.entries`) and checked against each field's
+//! [`Kind`]: its JS type, every string's length and every list's size, before anything is
+//! copied into wasm memory. serde-wasm-bindgen reads properties without catching, so a throwing
+//! getter or a revoked `Proxy` read by it would throw through the wasm instead of failing the
+//! call with an `input` error; and an error found here names its field (`to[2]`), in English
+//! and Persian. Then serde-wasm-bindgen reads the copy into the core's `Value`, and the core's
+//! serde request types are read from that, as answers are.
 
 use js_sys::{Array, Function, Object};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
-use crate::core::de::input_text_fa;
 use crate::core::error::CoreError;
 use crate::core::request::indexed;
 use crate::core::tehran_time::format_epoch_ms;
+use crate::core::value::{from_value, Value};
 
 #[wasm_bindgen]
 extern "C" {
@@ -107,59 +107,138 @@ pub fn text(value: &JsValue, field: &str) -> Read<Option<String>> {
     Ok(value.as_string())
 }
 
-/// A plain object with a checked copy of `fields` of `request`; absent fields stay absent.
-pub fn plain(request: &JsValue, fields: &[&str]) -> Read<JsValue> {
+/// What a request field must be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A string.
+    Text,
+    /// A string, or absent.
+    OptText,
+    /// A string or an array of strings (`to`).
+    Recipients,
+    /// Digits or a whole number (`bookId`).
+    Id,
+    /// A whole number, 0 or more.
+    Whole,
+    /// A whole number, or absent.
+    OptWhole,
+    /// An array of whole numbers.
+    WholeList,
+    /// An object of strings and numbers (`values`).
+    Values,
+    /// `"mci"` or `"mtn"`.
+    Operator,
+    /// `"all"`, `"male"` or `"female"`, or absent.
+    OptGender,
+    /// A `Date` or a string, or absent (`time`).
+    Time,
+}
+
+const REQUIRED: (&str, &str) = ("is required", "الزامی است");
+const NOT_TEXT: (&str, &str) = ("must be a string", "باید رشته باشد");
+const NOT_WHOLE: (&str, &str) = ("must be a whole number, 0 or more", "باید عدد صحیح نامنفی باشد");
+
+fn bad<T>(field: &str, (en, fa): (&str, &str)) -> Read<T> {
+    Err(input(field, en, fa))
+}
+
+/// A plain object with a checked copy of `fields` of `request`; absent optional fields stay
+/// absent.
+pub fn plain(request: &JsValue, fields: &[(&str, Kind)]) -> Read<JsValue> {
     let out = Object::new();
-    for field in fields {
+    for &(field, kind) in fields {
         let value = get(request, field);
-        if value.is_undefined() {
-            continue;
+        if let Some(copy) = copy(&value, field, kind)? {
+            let _ = js_sys::Reflect::set(&out, &JsValue::from_str(field), &copy);
         }
-        let copy = copy(&value, field)?;
-        let _ = js_sys::Reflect::set(&out, &JsValue::from_str(field), &copy);
     }
     Ok(out.into())
 }
 
-/// A checked copy of one field's value: strings within their limit, lists item by item, a
-/// `Date` as `time` in Tehran time, pattern values as text; any other object or function
-/// becomes `{}`, which serde reports as the wrong type without reading it.
-fn copy(value: &JsValue, field: &str) -> Read<JsValue> {
-    if value.is_string() {
-        return text(value, field).map(|_| value.clone());
+/// A checked copy of one field's value; `None` for an absent optional one.
+fn copy(value: &JsValue, field: &str, kind: Kind) -> Read<Option<JsValue>> {
+    let optional = matches!(kind, Kind::OptText | Kind::OptWhole | Kind::OptGender | Kind::Time);
+    if is_nullish(value) {
+        return if optional { Ok(None) } else { bad(field, REQUIRED) };
     }
-    if !value.is_object() && !value.is_function() {
-        return Ok(value.clone());
-    }
-    if is_array(value) {
-        if field == "values" {
-            return Err(input("values", "must be an object", "باید یک شیء باشد"));
+    let copied = match kind {
+        Kind::Text | Kind::OptText => match text(value, field)? {
+            Some(_) => value.clone(),
+            None => return bad(field, NOT_TEXT),
+        },
+        Kind::Recipients => {
+            if text(value, field)?.is_some() {
+                value.clone()
+            } else if is_array(value) {
+                list(value, field, |item, name| match text(item, name)? {
+                    Some(_) => Ok(item.clone()),
+                    None => bad(name, NOT_TEXT),
+                })?
+            } else {
+                return bad(field, ("must be a string or an array of strings", "باید رشته یا آرایه‌ای از رشته‌ها باشد"));
+            }
         }
-        return copy_list(value, field);
-    }
-    if field == "time" {
-        if let Ok(get_time) = get(value, "getTime").dyn_into::<Function>() {
-            let ms = get_time.call0(value).ok().and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
-            return format_epoch_ms(ms).map(|t| JsValue::from_str(&t)).ok_or_else(|| {
-                input("time", "must be a valid date between 1970 and 9999", "باید تاریخی معتبر بین ۱۹۷۰ و ۹۹۹۹ باشد")
-            });
+        Kind::Id => match text(value, field)? {
+            Some(_) => value.clone(),
+            None if value.as_f64().is_some() => whole_number(value, field)?,
+            None => return bad(field, ("must be a string or a number", "باید رشته یا عدد باشد")),
+        },
+        Kind::Whole | Kind::OptWhole => whole_number(value, field)?,
+        Kind::WholeList => {
+            if !is_array(value) {
+                return bad(field, ("must be an array of whole numbers", "باید آرایه‌ای از اعداد صحیح باشد"));
+            }
+            list(value, field, |item, name| if is_nullish(item) { bad(name, REQUIRED) } else { whole_number(item, name) })?
         }
-    }
-    if field == "values" && value.is_object() {
-        return copy_values(value);
-    }
-    Ok(Object::new().into())
+        Kind::Values => {
+            if !value.is_object() || is_array(value) {
+                return bad(field, ("must be an object", "باید یک شیء باشد"));
+            }
+            copy_values(value)?
+        }
+        Kind::Operator => match value.as_string().as_deref() {
+            Some("mci" | "mtn") => value.clone(),
+            _ => return bad(field, ("must be \"mci\" or \"mtn\"", "باید \"mci\" یا \"mtn\" باشد")),
+        },
+        Kind::OptGender => match value.as_string().as_deref() {
+            Some("all" | "male" | "female") => value.clone(),
+            _ => return bad(field, ("must be \"all\", \"male\" or \"female\"", "باید \"all\"، \"male\" یا \"female\" باشد")),
+        },
+        Kind::Time => {
+            if text(value, field)?.is_some() {
+                value.clone()
+            } else if let Ok(get_time) = get(value, "getTime").dyn_into::<Function>() {
+                let ms = get_time.call0(value).ok().and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
+                match format_epoch_ms(ms) {
+                    Some(t) => JsValue::from_str(&t),
+                    None => return bad(field, ("must be a valid date between 1970 and 9999", "باید تاریخی معتبر بین ۱۹۷۰ و ۹۹۹۹ باشد")),
+                }
+            } else {
+                return bad(field, ("must be a Date or a string", "باید Date یا رشته باشد"));
+            }
+        }
+    };
+    Ok(Some(copied))
 }
 
-fn copy_list(value: &JsValue, field: &str) -> Read<JsValue> {
+/// `value` itself when it is a whole number from 0 to 2^53 − 1.
+fn whole_number(value: &JsValue, field: &str) -> Read<JsValue> {
+    match value.as_f64().and_then(crate::core::num::f64_to_u64) {
+        Some(_) => Ok(value.clone()),
+        None => bad(field, NOT_WHOLE),
+    }
+}
+
+/// A copy of the array `value`, each item through `item` (named `field[i]`).
+fn list(value: &JsValue, field: &str, item: impl Fn(&JsValue, &str) -> Read<JsValue>) -> Read<JsValue> {
     let length = get(value, "length").as_f64().unwrap_or(0.0);
     if length > MAX_LIST_ITEMS {
-        return Err(input(field, "has more than 1,000,000 items", "بیش از ۱٬۰۰۰٬۰۰۰ عضو دارد"));
+        return bad(field, ("has more than 1,000,000 items", "بیش از ۱٬۰۰۰٬۰۰۰ عضو دارد"));
     }
     let out = Array::new();
     for i in 0..(length as u32) {
-        let item = js_sys::Reflect::get_u32(value, i).unwrap_or(JsValue::UNDEFINED);
-        out.push(&copy(&item, &indexed(field, i as usize))?);
+        let value = js_sys::Reflect::get_u32(value, i).unwrap_or(JsValue::UNDEFINED);
+        out.push(&item(&value, &indexed(field, i as usize))?);
     }
     Ok(out.into())
 }
@@ -194,49 +273,14 @@ fn copy_values(value: &JsValue) -> Read<JsValue> {
     Ok(out.into())
 }
 
-/// A plain copy read into `T`; a field that does not fit is an `input` error naming it.
-pub fn read<T: DeserializeOwned>(plain: JsValue) -> Read<T> {
-    let deserializer = serde_wasm_bindgen::Deserializer::from(plain);
-    serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        input_error(&path, &e.into_inner().to_string())
-    })
-}
 
-/// The error for serde's `message` about the field at `path` (`.` for the request itself).
-fn input_error(path: &str, message: &str) -> CoreError {
-    let path = path.trim_start_matches('.');
-    // serde-wasm-bindgen's errors are JS `Error`s, printed `Error: <message>`.
-    let message = message.strip_prefix("Error: ").unwrap_or(message);
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let field = rest.split('`').next().unwrap_or(rest);
-        let field = if path.is_empty() { String::from(field) } else { [path, ".", field].concat() };
-        return input(&field, "is required", "الزامی است");
-    }
-    let field = if path.is_empty() { "request" } else { path };
-    let name = field.rsplit('.').next().unwrap_or(field);
-    let sentence = if name == "operator" {
-        "must be \"mci\" or \"mtn\""
-    } else if name == "gender" {
-        "must be \"all\", \"male\" or \"female\""
-    } else if name == "values" && path == "values" {
-        "must be an object"
-    } else if name == "time" && !message.contains("unit value") {
-        "must be a Date or a string"
-    } else if message.contains("unit value") || message.contains("null") || message.contains("undefined") {
-        "is required"
-    } else if let Some(known) = input_text_fa(message).map(|_| message) {
-        known
-    } else {
-        let expected = message.rsplit("expected ").next().unwrap_or("");
-        let candidate = ["must be ", expected].concat();
-        crate::core::de::INPUT_TEXTS
-            .iter()
-            .map(|(en, _)| *en)
-            .find(|en| *en == candidate)
-            .unwrap_or("has an invalid value")
-    };
-    input(field, sentence, input_text_fa(sentence).unwrap_or("مقدار نامعتبری دارد"))
+/// A checked plain copy read into `T`: by serde-wasm-bindgen into the core's `Value`, then into
+/// `T` by the core's one `Value` deserializer, as answers are. The copy was checked against
+/// `T`'s fields already, so what could still fail here is nothing a JS caller can give.
+pub fn read<T: DeserializeOwned>(plain: JsValue) -> Read<T> {
+    let invalid = || input("request", "has an invalid value", "مقدار نامعتبری دارد");
+    let value: Value = serde_wasm_bindgen::from_value(plain).map_err(|_| invalid())?;
+    from_value(value).map_err(|_| invalid())
 }
 
 /// The optional `signal` of a request object or options bag.

@@ -23,6 +23,7 @@ use crate::core::request::{
 };
 use crate::core::response::Reply;
 
+use super::args::Kind::{self, *};
 use super::{args, error, to_plain};
 
 /// A client for one ippanel account.
@@ -96,7 +97,7 @@ impl JsClient {
         &self,
         op: Op,
         req: &JsValue,
-        fields: &[&str],
+        fields: &[(&str, Kind)],
         make: fn(T) -> Request,
     ) -> Promise {
         let read = args::object(req, "request")
@@ -157,27 +158,27 @@ impl JsClient {
 
     /// `send`: one message to one or more recipients. Resolves to `{ bulkId }`.
     pub fn send(&self, req: JsValue) -> Promise {
-        self.request::<SendRequest, Sent>(Op::Send, &req, &["from", "to", "message", "time"], Request::Send)
+        self.request::<SendRequest, Sent>(Op::Send, &req, &[("from", Text), ("to", Recipients), ("message", Text), ("time", Time)], Request::Send)
     }
 
     /// Pattern send (`patterns/pattern`). Resolves to `{ bulkId }`.
     #[wasm_bindgen(js_name = sendPattern)]
     pub fn send_pattern(&self, req: JsValue) -> Promise {
-        let fields = ["from", "to", "patternCode", "values"];
+        let fields = [("from", Text), ("to", Text), ("patternCode", Text), ("values", Values)];
         self.request::<SendPatternRequest, Sent>(Op::SendPattern, &req, &fields, Request::SendPattern)
     }
 
     /// `postalcodesend`. Resolves to `{ bulkId }`.
     #[wasm_bindgen(js_name = postalCodeSend)]
     pub fn postal_code_send(&self, req: JsValue) -> Promise {
-        let fields = ["from", "message", "postalCode", "operator", "gender"];
+        let fields = [("from", Text), ("message", Text), ("postalCode", Text), ("operator", Operator), ("gender", OptGender)];
         self.request::<PostalCodeSendRequest, Sent>(Op::PostalCodeSend, &req, &fields, Request::PostalCodeSend)
     }
 
     /// `postalcodecount`. Resolves to a number.
     #[wasm_bindgen(js_name = postalCodeCount)]
     pub fn postal_code_count(&self, req: JsValue) -> Promise {
-        let fields = ["postalCode", "operator", "gender"];
+        let fields = [("postalCode", Text), ("operator", Operator), ("gender", OptGender)];
         self.request::<PostalCodeCountRequest, f64>(Op::PostalCodeCount, &req, &fields, Request::PostalCodeCount)
     }
 
@@ -190,7 +191,7 @@ impl JsClient {
     /// `booksend`. Resolves to `{ bulkId }`.
     #[wasm_bindgen(js_name = bookSend)]
     pub fn book_send(&self, req: JsValue) -> Promise {
-        self.request::<BookSendRequest, Sent>(Op::BookSend, &req, &["from", "message", "bookId"], Request::BookSend)
+        self.request::<BookSendRequest, Sent>(Op::BookSend, &req, &[("from", Text), ("message", Text), ("bookId", Id)], Request::BookSend)
     }
 
     /// `booklist`. Resolves to `{ id, title }[]`.
@@ -202,7 +203,7 @@ impl JsClient {
     /// `jobssend`. Resolves to `{ bulkId }`.
     #[wasm_bindgen(js_name = jobsSend)]
     pub fn jobs_send(&self, req: JsValue) -> Promise {
-        let fields = ["from", "message", "jobId", "trendIds"];
+        let fields = [("from", Text), ("message", Text), ("jobId", Whole), ("trendIds", WholeList)];
         self.request::<JobsSendRequest, Sent>(Op::JobsSend, &req, &fields, Request::JobsSend)
     }
 
@@ -224,7 +225,7 @@ impl JsClient {
     /// `jobscount`. Resolves to a number.
     #[wasm_bindgen(js_name = jobsCount)]
     pub fn jobs_count(&self, req: JsValue) -> Promise {
-        self.request::<JobsCountRequest, f64>(Op::JobsCount, &req, &["trendIds"], Request::JobsCount)
+        self.request::<JobsCountRequest, f64>(Op::JobsCount, &req, &[("trendIds", WholeList)], Request::JobsCount)
     }
 
     /// `checkmessage`. Resolves to `{ status, approval }`.
@@ -259,8 +260,9 @@ impl JsClient {
     #[wasm_bindgen(js_name = newUser)]
     pub fn new_user(&self, req: JsValue) -> Promise {
         let fields = [
-            "username", "password", "name", "company", "nationalId", "certificateId", "accessId", "tel",
-            "mobile", "postalCode", "email", "address",
+            ("username", Text), ("password", Text), ("name", Text), ("company", OptText), ("nationalId", Text),
+            ("certificateId", OptText), ("accessId", Whole), ("tel", OptText), ("mobile", Text),
+            ("postalCode", OptText), ("email", OptText), ("address", OptText),
         ];
         self.request::<NewUserRequest, CreatedUser>(Op::NewUser, &req, &fields, Request::NewUser)
     }
@@ -275,7 +277,7 @@ impl JsClient {
     /// `{ batches, sent, failed }`. Failed batches are reported, not thrown.
     #[wasm_bindgen(js_name = sendBulk)]
     pub fn send_bulk(&self, req: JsValue) -> Promise {
-        let fields = ["from", "to", "message", "time", "chunkSize", "concurrency"];
+        let fields = [("from", Text), ("to", Recipients), ("message", Text), ("time", Time), ("chunkSize", OptWhole), ("concurrency", OptWhole)];
         let read = (|| {
             args::object(&req, "request")?;
             let request = args::read::<SendBulkRequest>(args::plain(&req, &fields)?)?;
