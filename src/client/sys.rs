@@ -15,6 +15,11 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = globalThis, js_name = fetch)]
     pub fn global_fetch(request: &web_sys::Request) -> Result<JsValue, JsValue>;
 
+    /// `globalThis.fetch(request, init)`: the built request with this call's body and signal,
+    /// so the runtime makes one `Request` of it rather than a copy and then its own.
+    #[wasm_bindgen(catch, js_namespace = globalThis, js_name = fetch)]
+    pub fn global_fetch_with(request: &web_sys::Request, init: &web_sys::RequestInit) -> Result<JsValue, JsValue>;
+
     /// `setTimeout(handler, ms)`; Node and Bun answer an object, browsers a number.
     #[wasm_bindgen(catch, js_namespace = globalThis, js_name = setTimeout)]
     pub fn set_timeout(handler: &Function, ms: f64) -> Result<JsValue, JsValue>;
@@ -102,6 +107,16 @@ pub fn quiet(value: &JsValue) {
     if let Ok(then) = get(value, "then").dyn_into::<Function>() {
         let _ = then.call2(value, &JsValue::UNDEFINED, &ignore());
     }
+}
+
+/// `target[method]()`, `None` when it is not a function or when it throws.
+pub fn call0(target: &JsValue, method: &str) -> Option<JsValue> {
+    get(target, method).dyn_into::<Function>().ok()?.call0(target).ok()
+}
+
+/// `target[method](arg)`, `None` when it is not a function or when it throws.
+pub fn call1(target: &JsValue, method: &str, arg: &JsValue) -> Option<JsValue> {
+    get(target, method).dyn_into::<Function>().ok()?.call1(target, arg).ok()
 }
 
 /// `target[key]`, `undefined` when absent or when the getter throws.

@@ -58,10 +58,11 @@ struct AbortGuard {
     /// Set once the answer is read whole: there is nothing left to abort, and aborting would
     /// only cost the runtime an `AbortError` per call.
     finished: bool,
-    /// Settles when `controller` aborts. Every wait of the attempt races it, so a timeout or
-    /// the caller's abort ends the attempt even when a `fetch` does not honour its signal (a
-    /// caller's own, or one whose signal chain was collected).
-    aborted: js_sys::Promise,
+    /// With a caller's `fetch`: settles when `controller` aborts. Every wait of the attempt
+    /// races it, so a timeout or the caller's abort ends the attempt even when that `fetch` does
+    /// not honour its signal. The runtime's own fetch does, and racing costs a tenth of a
+    /// call's time, so it is not raced.
+    aborted: Option<js_sys::Promise>,
     _timer: Option<Timer>,
     _listener: Option<AbortListener>,
 }
@@ -75,14 +76,16 @@ impl Drop for AbortGuard {
 }
 
 impl AbortGuard {
-    fn new(timeout_ms: u32, caller: Option<&AbortSignal>) -> Option<AbortGuard> {
+    fn new(timeout_ms: u32, caller: Option<&AbortSignal>, race: bool) -> Option<AbortGuard> {
         let controller = AbortController::new().ok()?;
         // `controller.abort` bound to it: the timer and the caller's signal call it directly,
         // so no Rust closure is made per attempt.
         let abort = sys::get(&controller, "abort").dyn_into::<Function>().ok()?.bind0(&controller);
         let signal = controller.signal();
-        let aborted = js_sys::Promise::new(&mut |resolve, _reject| {
-            let _ = signal.add_event_listener_with_callback("abort", &resolve);
+        let aborted = race.then(|| {
+            js_sys::Promise::new(&mut |resolve, _reject| {
+                let _ = signal.add_event_listener_with_callback("abort", &resolve);
+            })
         });
         Some(AbortGuard {
             finished: false,
@@ -93,9 +96,13 @@ impl AbortGuard {
         })
     }
 
-    /// `promise`'s outcome, or `Err(undefined)` as soon as the attempt is aborted.
+    /// `promise`'s outcome, or (with a caller's `fetch`) `Err(undefined)` as soon as the
+    /// attempt is aborted.
     async fn settle(&self, promise: js_sys::Promise) -> Result<JsValue, JsValue> {
-        let race = js_sys::Promise::race(&js_sys::Array::of2(&promise, &self.aborted));
+        let Some(aborted) = &self.aborted else {
+            return JsFuture::from(promise).await;
+        };
+        let race = js_sys::Promise::race(&js_sys::Array::of2(&promise, aborted));
         let outcome = JsFuture::from(race).await;
         if self.controller.signal().aborted() {
             // The losing promise may still reject later; nobody is listening then.
@@ -113,16 +120,20 @@ impl Transport {
         if caller.is_some_and(AbortSignal::aborted) {
             return aborted();
         }
-        let Some(mut guard) = AbortGuard::new(self.timeout_ms, caller) else {
+        let Some(mut guard) = AbortGuard::new(self.timeout_ms, caller, self.fetch.is_some()) else {
             return Attempt { result: Err(CoreError::network("AbortController is not available")), dispatched: false };
         };
-        let request = match self.build(wire, &guard.controller.signal()) {
-            Ok(request) => request,
+        let (request, init) = match self.build(wire, &guard.controller.signal()) {
+            Ok(built) => built,
             Err(error) => return Attempt { result: Err(error), dispatched: false },
         };
-        let started = match &self.fetch {
-            Some(fetch) => fetch.call1(&JsValue::UNDEFINED, &request),
-            None => sys::global_fetch(&request),
+        let started = match (&self.fetch, &init) {
+            (None, Some(init)) => sys::global_fetch_with(&request, init),
+            (None, None) => sys::global_fetch(&request),
+            // A caller's fetch gets one whole Request, as fetch is usually called.
+            (Some(fetch), Some(init)) => web_sys::Request::new_with_request_and_init(&request, init)
+                .and_then(|whole| fetch.call1(&JsValue::UNDEFINED, &whole)),
+            (Some(fetch), None) => fetch.call1(&JsValue::UNDEFINED, &request),
         };
         let failed = |error: JsValue, dispatched: bool| Attempt {
             result: Err(self.failure(&error, &guard.controller, caller)),
@@ -140,21 +151,22 @@ impl Transport {
             let error = CoreError::network("fetch answered something that is not a Response");
             return Attempt { result: Err(error), dispatched: true };
         };
-        let result = match read_capped(&response, &guard).await {
+        let (status, declared, plain) = status_and_headers(&response);
+        let result = match read_capped(&response, declared, plain, &guard).await {
             Ok(bytes) => Ok(bytes),
             Err(error) => return failed(error, true),
         };
         // Read whole (or cut at the cap, where the reader was cancelled already).
         guard.finished = true;
-        let status = Response::from(Clone::clone(&response)).status();
         let result = result.and_then(|body| into_answer(status, body));
         drop(guard);
         Attempt { result, dispatched: true }
     }
 
-    /// The request: a form POST to `services.jspd`, or a body-less POST whose query string
-    /// carries a pattern send (the service reads those fields from the query).
-    fn build(&self, wire: &WireRequest, signal: &AbortSignal) -> Result<web_sys::Request, CoreError> {
+    /// The request: a form POST to `services.jspd` (the built request, and this call's body and
+    /// signal to send it with), or a body-less POST whose query string carries a pattern send
+    /// (the service reads those fields from the query).
+    fn build(&self, wire: &WireRequest, signal: &AbortSignal) -> Result<(web_sys::Request, Option<web_sys::RequestInit>), CoreError> {
         let mut url = String::with_capacity(self.base_url.len() + wire.fields.len() + 20);
         url.push_str(&self.base_url);
         let builder = match wire.endpoint {
@@ -175,8 +187,7 @@ impl Transport {
                 let init = web_sys::RequestInit::new();
                 init.set_body(&JsValue::from_str(&wire.fields));
                 init.set_signal(Some(signal));
-                return web_sys::Request::new_with_request_and_init(&template, &init)
-                    .map_err(|_| CoreError::network("the runtime refused the request"));
+                return Ok((template, Some(init)));
             }
             Endpoint::Pattern => {
                 url.push_str("/patterns/pattern?");
@@ -187,7 +198,7 @@ impl Transport {
         // gloo-net's error quotes the URL, which holds the password for pattern sends: say
         // only that the URL was refused.
         builder
-            .map(web_sys::Request::from)
+            .map(|request| (web_sys::Request::from(request), None))
             .map_err(|_| CoreError::network("the runtime refused the request URL"))
     }
 
@@ -248,47 +259,138 @@ fn into_answer(status: u16, body: Vec<u8>) -> Result<Answer, CoreError> {
     }
 }
 
+/// What a response says about itself. A real `Response` is read through gloo-net; anything
+/// else a caller's `fetch` answered (a mock, another realm's object) through catching reads,
+/// since gloo-net's `Headers::get` throws through the wasm on an object that is not `Headers`.
+fn status_and_headers(raw: &web_sys::Response) -> (u16, Option<u64>, bool) {
+    let (status, length, encoding) = if raw.is_instance_of::<web_sys::Response>() {
+        let response = Response::from(Clone::clone(raw));
+        let headers = response.headers();
+        (response.status(), headers.get("content-length"), headers.get("content-encoding"))
+    } else {
+        let headers = sys::get(raw, "headers");
+        let header = |name: &str| sys::call1(&headers, "get", &JsValue::from_str(name)).and_then(|v| v.as_string());
+        let status = sys::get(raw, "status").as_f64().filter(|s| (0.0..=999.0).contains(s)).unwrap_or(0.0);
+        (status as u16, header("content-length"), header("content-encoding"))
+    };
+    let declared = length.and_then(|v| v.trim().parse::<u64>().ok());
+    let plain = encoding.map_or(true, |e| e.trim().eq_ignore_ascii_case("identity"));
+    (status, declared, plain)
+}
+
+/// At most what fits under the cap and one byte more of `bytes` (a JS view), appended to `out`:
+/// a caller's `fetch` may hand over one huge chunk, which must not be copied whole.
+fn append_capped(out: &mut Vec<u8>, bytes: &Uint8Array) {
+    let room = (MAX_BODY_BYTES + 1).saturating_sub(out.len()) as u32;
+    let take = bytes.length().min(room);
+    let start = out.len();
+    out.resize(start + take as usize, 0);
+    if let Some(slot) = out.get_mut(start..) {
+        bytes.subarray(0, take).copy_to(slot);
+    }
+}
+
+/// A chunk or buffer as bytes: this realm's `Uint8Array`, an `ArrayBuffer`, or another realm's
+/// typed array or buffer (read through a view of this realm); `None` for anything else.
+fn as_bytes(value: &JsValue) -> Option<Uint8Array> {
+    if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
+        return Some(bytes.clone());
+    }
+    if value.is_instance_of::<js_sys::ArrayBuffer>() {
+        return Some(Uint8Array::new(value));
+    }
+    let length = sys::get(value, "byteLength").as_f64()?;
+    let buffer = sys::get(value, "buffer");
+    let offset = sys::get(value, "byteOffset").as_f64().unwrap_or(0.0);
+    if buffer.is_object() && length >= 0.0 {
+        // A foreign view: a view of its buffer (buffers are shared across realms' views).
+        Some(Uint8Array::new_with_byte_offset_and_length(&buffer, offset as u32, length as u32))
+    } else {
+        // A foreign ArrayBuffer.
+        Some(Uint8Array::new(value))
+    }
+}
+
 /// The body's bytes, or its first [`MAX_BODY_BYTES`] and at most one more chunk when it is
 /// longer: an uncompressed body that declares a length within the cap is read whole (the fast
 /// path every real answer takes); any other is streamed and dropped once over the cap, so a
 /// runaway answer cannot fill memory. A compressed body is always streamed: its declared
-/// length is the compressed one, and fetch hands over the bytes decompressed.
-async fn read_capped(raw: &web_sys::Response, guard: &AbortGuard) -> Result<Vec<u8>, JsValue> {
-    let headers = Response::from(Clone::clone(raw)).headers();
-    let declared = headers.get("content-length").and_then(|v| v.trim().parse::<u64>().ok());
-    let plain = headers
-        .get("content-encoding")
-        .map_or(true, |e| e.trim().eq_ignore_ascii_case("identity"));
-    let Some(stream) = raw.body() else {
+/// length is the compressed one, and fetch hands over the bytes decompressed. Every call on the
+/// body goes through a catching binding: a caller's `fetch` may answer a locked stream or a
+/// Node stream, which must fail the call, not throw through the wasm.
+async fn read_capped(raw: &web_sys::Response, declared: Option<u64>, plain: bool, guard: &AbortGuard) -> Result<Vec<u8>, JsValue> {
+    let stream = sys::get(raw, "body");
+    if stream.is_null() || stream.is_undefined() {
         return Ok(Vec::new());
-    };
-    if plain && declared.is_some_and(|n| n <= MAX_BODY_BYTES as u64) {
-        let buffer = guard.settle(raw.array_buffer()?).await?;
-        return Ok(Uint8Array::new(&buffer).to_vec());
     }
-    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let not_bytes = || JsValue::from_str("the response body is not a stream of bytes");
     let mut bytes: Vec<u8> = Vec::new();
+    if plain && declared.is_some_and(|n| n <= MAX_BODY_BYTES as u64) {
+        let pending = sys::call0(raw, "arrayBuffer").ok_or_else(not_bytes)?;
+        let buffer = guard.settle(sys::promise_resolve(&pending)?).await?;
+        append_capped(&mut bytes, &as_bytes(&buffer).ok_or_else(not_bytes)?);
+        return Ok(bytes);
+    }
+    let reader = Reader::of(&stream).ok_or_else(not_bytes)?;
     loop {
-        let chunk = match guard.settle(reader.read()).await {
+        let chunk = match guard.settle(reader.read().ok_or_else(not_bytes)?).await {
             Ok(chunk) => chunk,
             Err(error) => {
-                sys::quiet(&reader.cancel());
+                reader.cancel();
                 return Err(error);
             }
         };
         if sys::get(&chunk, "done").is_truthy() {
             break;
         }
-        let value = sys::get(&chunk, "value");
-        let Some(part) = value.dyn_ref::<Uint8Array>() else {
-            break;
+        let Some(part) = as_bytes(&sys::get(&chunk, "value")) else {
+            reader.cancel();
+            return Err(not_bytes());
         };
-        bytes.extend_from_slice(&part.to_vec());
+        append_capped(&mut bytes, &part);
         if bytes.len() > MAX_BODY_BYTES {
             // Tell the server to stop; what it says about that does not matter.
-            sys::quiet(&reader.cancel());
+            reader.cancel();
             break;
         }
     }
     Ok(bytes)
+}
+
+/// The body's reader: web-sys's for a real, unlocked `ReadableStream`, whose methods do not
+/// throw; catching calls for anything else a caller's `fetch` answered.
+enum Reader {
+    Web(web_sys::ReadableStreamDefaultReader),
+    Foreign(JsValue),
+}
+
+impl Reader {
+    fn of(stream: &JsValue) -> Option<Reader> {
+        if let Some(stream) = stream.dyn_ref::<web_sys::ReadableStream>() {
+            if stream.locked() {
+                return None;
+            }
+            return Some(Reader::Web(stream.get_reader().unchecked_into()));
+        }
+        sys::call0(stream, "getReader").map(Reader::Foreign)
+    }
+
+    /// The next chunk's promise.
+    fn read(&self) -> Option<js_sys::Promise> {
+        match self {
+            Reader::Web(reader) => Some(reader.read()),
+            Reader::Foreign(reader) => sys::call0(reader, "read").and_then(|p| sys::promise_resolve(&p).ok()),
+        }
+    }
+
+    /// Tells the source to stop; its answer does not matter.
+    fn cancel(&self) {
+        let done = match self {
+            Reader::Web(reader) => Some(reader.cancel().into()),
+            Reader::Foreign(reader) => sys::call0(reader, "cancel"),
+        };
+        if let Some(done) = done {
+            sys::quiet(&done);
+        }
+    }
 }

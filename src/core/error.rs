@@ -352,9 +352,11 @@ impl CoreError {
             mask(code);
         }
         if let Some(body) = &mut self.body {
+            // A cut excerpt ends within 3 bytes of the limit (char boundary). Decided before
+            // masking, which shortens the text when the secret also appears earlier on.
+            let cut_off = body.len() + 4 > BODY_EXCERPT_BYTES;
             mask(body);
-            // A cut excerpt ends within 3 bytes of the limit (char boundary).
-            if body.len() + 4 > BODY_EXCERPT_BYTES {
+            if cut_off {
                 let cut = secret
                     .char_indices()
                     .map(|(i, _)| i)
@@ -518,5 +520,14 @@ mod tests {
         let mut short = CoreError::http(500, "ends with s");
         short.redact("secret");
         assert_eq!(short.body.as_deref(), Some("ends with s"));
+        // The secret earlier in the body too: masking it shortens the text, and the cut copy at
+        // the end must still be masked.
+        let echoed = "pass=pw-Secret-123&".to_string() + &"x".repeat(BODY_EXCERPT_BYTES - 23) + "pw-Secret-123";
+        let mut twice = CoreError::http(502, &echoed);
+        assert!(twice.body.as_ref().unwrap().ends_with("pw-S"));
+        twice.redact("pw-Secret-123");
+        let b = twice.body.unwrap();
+        assert!(!b.contains("pw-S"), "{}", &b[b.len() - 10..]);
+        assert!(b.starts_with("pass=***&") && b.ends_with("x***"));
     }
 }

@@ -194,6 +194,35 @@ test("a fetch that ignores its signal still times out, and an abort still ends t
   assert.ok(performance.now() - started < 1000);
 });
 
+test("whatever a caller's fetch answers is a typed error or a result, never a throw or a hang", async () => {
+  const { runInNewContext } = await import("node:vm");
+  const answer = (response) => async () => response;
+  const within = async (promise) => Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error("hung")), 2000))]);
+  // A bare mock with no headers and no body: an empty answer.
+  let err = await rejection(within(client({ fetch: answer({ status: 200, text: async () => '[0,"5"]' }), retries: 0 }).credit()));
+  assert.equal(err.kind, "http");
+  // A Node stream as the body, and a body already locked by the caller.
+  err = await rejection(within(client({ fetch: answer({ status: 200, headers: new Headers(), body: { pipe() {} } }), retries: 0 }).credit()));
+  assert.equal(err.kind, "network");
+  const locked = new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('[0,"5"]')); c.close(); } }));
+  locked.body.getReader();
+  err = await rejection(within(client({ fetch: answer(locked), retries: 0 }).credit()));
+  assert.equal(err.kind, "network");
+  // A chunk that is not bytes ends the call, not the body.
+  const junk = new Response(new ReadableStream({ start(c) { c.enqueue("text, not bytes"); c.close(); } }));
+  err = await rejection(within(client({ fetch: answer(junk), retries: 0 }).credit()));
+  assert.equal(err.kind, "network");
+  // One huge chunk is cut at the cap, not copied whole.
+  const huge = new Response(new ReadableStream({ start(c) { c.enqueue(new Uint8Array(64 << 20).fill(0x7a)); c.close(); } }));
+  err = await rejection(within(client({ fetch: answer(huge), retries: 0 }).credit()));
+  assert.equal(err.kind, "http");
+  assert.match(err.message, /too large/);
+  // Another realm's bytes are bytes.
+  const foreign = runInNewContext('new Uint8Array([91, 48, 44, 34, 53, 34, 93])');
+  const fromVm = new Response(new ReadableStream({ start(c) { c.enqueue(foreign); c.close(); } }));
+  assert.equal(await within(client({ fetch: answer(fromVm), retries: 0 }).credit()), 5);
+});
+
 test("https by default", async () => {
   const urls = [];
   const recording = async (input) => { urls.push(new Request(input).url); return new Response('[0,"1"]'); };
