@@ -1,8 +1,8 @@
 //! Serde helpers for request fields that callers give in more than one form: one recipient or
 //! a list, an id as digits or a number, pattern values as text or numbers.
 //!
-//! Their errors are exact English sentences from [`INPUT_TEXTS`], so whoever reports them (the
-//! JS layer, naming the field from the error's path) can add the Persian one.
+//! They serve Rust callers that deserialize requests (from JSON, say); the JS layer checks each
+//! field's kind before these run, so its errors name the field in English and Persian.
 
 use std::fmt;
 
@@ -10,28 +10,6 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 
 use super::num::{f64_to_u64, u64_text};
-
-/// Every sentence a bad request field is reported with, English then Persian.
-pub const INPUT_TEXTS: &[(&str, &str)] = &[
-    ("is required", "الزامی است"),
-    ("must be a string", "باید رشته باشد"),
-    ("must be a string or an array of strings", "باید رشته یا آرایه‌ای از رشته‌ها باشد"),
-    ("must be a whole number, 0 or more", "باید عدد صحیح نامنفی باشد"),
-    ("must be an array of whole numbers", "باید آرایه‌ای از اعداد صحیح باشد"),
-    ("must be a string or a number", "باید رشته یا عدد باشد"),
-    ("must be an object of strings or numbers", "باید شیئی از رشته‌ها یا اعداد باشد"),
-    ("must be an object", "باید یک شیء باشد"),
-    ("must be a boolean", "باید بولی باشد"),
-    ("must be \"mci\" or \"mtn\"", "باید \"mci\" یا \"mtn\" باشد"),
-    ("must be \"all\", \"male\" or \"female\"", "باید \"all\" یا \"male\" یا \"female\" باشد"),
-    ("must be a Date or a string", "باید Date یا رشته باشد"),
-    ("has an invalid value", "مقدار نامعتبری دارد"),
-];
-
-/// The Persian sentence for an English one of [`INPUT_TEXTS`].
-pub fn input_text_fa(en: &str) -> Option<&'static str> {
-    INPUT_TEXTS.iter().find(|(e, _)| *e == en).map(|(_, fa)| *fa)
-}
 
 /// `to`: one string, or a list of strings.
 pub fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
