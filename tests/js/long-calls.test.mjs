@@ -1,4 +1,4 @@
-// sendBulk and waitForDelivery (js/long_calls.js over the wasm's checks) against the sandbox:
+// sendBulk and waitForDelivery (Rust async loops over send and delivery) against the sandbox:
 // batches, progress, partial failure, nothing sent for a bad list, polling to the final states,
 // the timeout, abort, and bad arguments.
 import { test, before, after } from "node:test";
