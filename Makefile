@@ -34,7 +34,7 @@ test-rust:
 	cargo clippy --quiet --target wasm32-unknown-unknown --lib --test wasm_client -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps
 	RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --target wasm32-unknown-unknown
-	cargo package --quiet --allow-dirty
+	cargo package --quiet --allow-dirty --target-dir target/package-verify
 
 test-node:
 	node --test sandbox/test/ tests/node/ tests/js/

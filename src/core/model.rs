@@ -13,6 +13,11 @@ use super::fields::{FieldError, Fields};
 use super::value::Extra;
 
 /// The answer to a send-type op: the id of the bulk send, for `delivery` and `check_message`.
+///
+/// ```
+/// let sent = ippanel_wasm::Sent { bulk_id: "10929800".into() };
+/// assert_eq!(serde_json::to_string(&sent).unwrap(), r#"{"bulkId":"10929800"}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Sent {
@@ -21,6 +26,11 @@ pub struct Sent {
 }
 
 /// The answer to `new_user`.
+///
+/// ```
+/// let user = ippanel_wasm::CreatedUser { user_id: "4521".into() };
+/// assert_eq!(user.user_id, "4521");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreatedUser {
@@ -31,6 +41,15 @@ pub struct CreatedUser {
 macro_rules! item {
     ($(#[$doc:meta])* $name:ident { $($(#[$fdoc:meta])* $field:ident : $ty:ty),* $(,)? }) => {
         $(#[$doc])*
+        ///
+        /// Read from an item the service sent (its key aliases and numbers-as-text accepted);
+        /// keys no field maps are kept in `extra`, camelCased:
+        ///
+        /// ```
+        #[doc = concat!("let json = ippanel_wasm::core::model::example_json(\"", stringify!($name), "\");")]
+        #[doc = concat!("let item: ippanel_wasm::", stringify!($name), " = serde_json::from_str(json).unwrap();")]
+        /// assert!(item.extra.get("createdAt").is_some());
+        /// ```
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
         #[serde(rename_all = "camelCase", try_from = "Fields")]
         pub struct $name {
@@ -122,6 +141,20 @@ item!(
         approval: Approval,
     }
 );
+
+/// An item of each kind as the service writes it, with one key no field maps (`created_at`):
+/// the examples of the item types read these.
+pub fn example_json(item: &str) -> &'static str {
+    match item {
+        "PostalArea" => r#"{"id":"11","name":"Tehran","created_at":"2020"}"#,
+        "Phonebook" => r#"{"id":12,"title":"customers","created_at":"2020"}"#,
+        "Job" => r#"{"code":"3","name":"doctors","created_at":"2020"}"#,
+        "InboxMessage" => r#"{"from":"+989121234567","to":"+983000505","message":"hi","time":"2020-01-01 10:00:00","created_at":"2020"}"#,
+        "AccessPackage" => r#"{"id":"1","title":"Bronze","price":"500000","created_at":"2020"}"#,
+        "DeliveryEntry" => r#"{"mobile":"+989121234567","status":"delivered","created_at":"2020"}"#,
+        _ => r#"{"statusMessage":"Finish","validMessage":"approve","created_at":"2020"}"#,
+    }
+}
 
 const ID: &[&str] = &["id", "code", "ID"];
 const TITLE: &[&str] = &["title", "name"];
@@ -225,6 +258,13 @@ macro_rules! words {
         $(#[$doc])*
         ///
         /// A word the service adds later arrives as `Other` rather than failing the call.
+        ///
+        /// ```
+        #[doc = concat!("use ippanel_wasm::", stringify!($name), ";")]
+        #[doc = concat!("let later = ", stringify!($name), "::from_word(\"SomethingNew\");")]
+        #[doc = concat!("assert_eq!(later, ", stringify!($name), "::Other(\"SomethingNew\".into()));")]
+        /// assert_eq!(later.as_str(), "SomethingNew");
+        /// ```
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum $name {
             $($(#[$vdoc])* $variant,)*

@@ -15,6 +15,22 @@ use super::tehran_time::is_valid_time_text;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {
     /// `send`: one message to one or more numbers.
+///
+/// ```
+/// use ippanel_wasm::SendRequest;
+///
+/// let req = SendRequest {
+///     from: "3000505".into(),
+///     to: vec!["09121234567".into(), "+98 935 123 4567".into()],
+///     message: "سلام".into(),
+///     time: Some("2030-01-31 18:30:00".into()),
+/// };
+/// // The JS shape reads into it too (one recipient may be a plain string).
+/// let from_js: SendRequest =
+///     serde_json::from_str(r#"{"from":"3000505","to":"09121234567","message":"hi"}"#).unwrap();
+/// assert_eq!(from_js.to, ["09121234567"]);
+/// # let _ = req;
+/// ```
     Send,
     /// `patterns/pattern`: a pre-approved template with variables, to one number.
     SendPattern,
@@ -99,6 +115,10 @@ impl std::fmt::Debug for Credentials<'_> {
 }
 
 /// `gender` of postal-code ops.
+///
+/// ```
+/// assert_eq!(ippanel_wasm::Gender::default(), ippanel_wasm::Gender::All);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Gender {
@@ -112,6 +132,11 @@ pub enum Gender {
 }
 
 /// `operator` of postal-code ops: whose subscribers.
+///
+/// ```
+/// let op: ippanel_wasm::Operator = serde_json::from_str(r#""mtn""#).unwrap();
+/// assert_eq!(op, ippanel_wasm::Operator::Mtn);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Operator {
@@ -140,6 +165,16 @@ pub struct SendRequest {
 }
 
 /// `sendPattern`: a pre-approved template with variables, to one number.
+///
+/// ```
+/// let req = ippanel_wasm::SendPatternRequest {
+///     from: "3000505".into(),
+///     to: "09121234567".into(),
+///     pattern_code: "otp-demo".into(),
+///     values: vec![("code".into(), "482913".into())],
+/// };
+/// # let _ = req;
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SendPatternRequest {
@@ -155,6 +190,18 @@ pub struct SendPatternRequest {
 }
 
 /// `postalCodeSend`: to the numbers registered in a postal-code area.
+///
+/// ```
+/// use ippanel_wasm::{Gender, Operator, PostalCodeSendRequest};
+/// let req = PostalCodeSendRequest {
+///     from: "3000505".into(),
+///     message: "Opening sale".into(),
+///     postal_code: "1234567890".into(),
+///     operator: Operator::Mtn,
+///     gender: Gender::Female,
+/// };
+/// # let _ = req;
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PostalCodeSendRequest {
@@ -172,6 +219,12 @@ pub struct PostalCodeSendRequest {
 }
 
 /// `postalCodeCount`: how many numbers a postal-code area has.
+///
+/// ```
+/// use ippanel_wasm::{Operator, PostalCodeCountRequest};
+/// let req = PostalCodeCountRequest { postal_code: "1234567890".into(), operator: Operator::Mci, ..Default::default() };
+/// # let _ = req;
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PostalCodeCountRequest {
@@ -185,6 +238,11 @@ pub struct PostalCodeCountRequest {
 }
 
 /// `bookSend`: to a phonebook of the account.
+///
+/// ```
+/// let req = ippanel_wasm::BookSendRequest { from: "3000505".into(), message: "Hi".into(), book_id: "12".into() };
+/// # let _ = req;
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BookSendRequest {
@@ -198,6 +256,11 @@ pub struct BookSendRequest {
 }
 
 /// `jobsSend`: to the numbers of some trends of a job.
+///
+/// ```
+/// let req = ippanel_wasm::JobsSendRequest { from: "3000505".into(), message: "Hi".into(), job_id: 1, trend_ids: vec![11, 12] };
+/// # let _ = req;
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobsSendRequest {
@@ -214,6 +277,11 @@ pub struct JobsSendRequest {
 }
 
 /// `jobsCount`: how many numbers some trends have.
+///
+/// ```
+/// let req = ippanel_wasm::JobsCountRequest { trend_ids: vec![11, 12] };
+/// # let _ = req;
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobsCountRequest {
@@ -223,6 +291,19 @@ pub struct JobsCountRequest {
 }
 
 /// `newUser`: creates a sub-account (resellers). Optional fields are `None` when left out.
+///
+/// ```
+/// let req = ippanel_wasm::NewUserRequest {
+///     username: "shop1".into(),
+///     password: "a-long-password".into(),
+///     name: "Shop".into(),
+///     national_id: "0012345678".into(),
+///     access_id: 1,
+///     mobile: "09121234567".into(),
+///     ..Default::default()
+/// };
+/// assert!(!format!("{req:?}").contains("a-long-password"));
+/// ```
 #[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NewUserRequest {
@@ -281,6 +362,17 @@ impl std::fmt::Debug for NewUserRequest {
 
 /// `sendBulk`: one message to a long list, in `send` calls of `chunk_size` recipients,
 /// `concurrency` at a time.
+///
+/// ```
+/// let req = ippanel_wasm::SendBulkRequest {
+///     from: "3000505".into(),
+///     to: (0..250).map(|i| format!("0912{:07}", i)).collect(),
+///     message: "Sale!".into(),
+///     chunk_size: Some(100),
+///     ..Default::default()
+/// };
+/// # let _ = req;
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SendBulkRequest {
