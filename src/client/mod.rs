@@ -28,7 +28,7 @@ use crate::core::retry;
 use crate::Error;
 
 pub use bulk::{BulkBatch, BulkProgress, BulkReport, WaitOptions};
-pub(crate) use sys::{quiet, sleep};
+pub(crate) use sys::{get, quiet, sleep};
 use format::EngineJson;
 pub(crate) use transport::Answer;
 use transport::Transport;
@@ -183,10 +183,13 @@ impl Client {
         Error::new(error, op.wire_name(), may_have_sent)
     }
 
+    fn credentials(&self) -> Credentials<'_> {
+        Credentials { username: &self.inner.username, password: &self.inner.password }
+    }
+
     /// Checks `request` without sending it (what [`Client::run`] does first).
     pub(crate) fn check(&self, request: &Request) -> Result<(), Error> {
-        let creds = Credentials { username: &self.inner.username, password: &self.inner.password };
-        request::encode(creds, request).map(drop).map_err(|e| self.fail(request.op(), e, false))
+        request::encode(self.credentials(), request).map(drop).map_err(|e| self.fail(request.op(), e, false))
     }
 
     /// One call: encode, attempt until an answer arrives or the retry rule gives up, decode.
@@ -206,8 +209,7 @@ impl Client {
     /// a 2xx answer never calls for another attempt (a malformed answer will not improve).
     pub(crate) async fn exchange(&self, request: &Request, signal: Option<&AbortSignal>) -> Result<(Answer, bool), Error> {
         let op = request.op();
-        let creds = Credentials { username: &self.inner.username, password: &self.inner.password };
-        let wire = request::encode(creds, request).map_err(|e| self.fail(op, e, false))?;
+        let wire = request::encode(self.credentials(), request).map_err(|e| self.fail(op, e, false))?;
         let mut attempts = 1;
         let mut dispatched = false;
         loop {

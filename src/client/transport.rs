@@ -13,7 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal};
 
-use crate::core::error::{body_excerpt, CoreError};
+use crate::core::error::{body_excerpt, CoreError, BODY_EXCERPT_BYTES};
 use crate::core::request::{Endpoint, WireRequest};
 use crate::core::response::undecodable;
 
@@ -167,19 +167,16 @@ impl Transport {
     /// signal to send it with), or a body-less POST whose query string carries a pattern send
     /// (the service reads those fields from the query).
     fn build(&self, wire: &WireRequest, signal: &AbortSignal) -> Result<(web_sys::Request, Option<web_sys::RequestInit>), CoreError> {
-        let mut url = String::with_capacity(self.base_url.len() + wire.fields.len() + 20);
-        url.push_str(&self.base_url);
-        let builder = match wire.endpoint {
+        match wire.endpoint {
             Endpoint::Services => {
                 let template = match self.services.get() {
                     Some(template) => Clone::clone(template),
                     None => {
-                        url.push_str("/services.jspd");
-                        let built = Request::post(&url)
-                            .header("content-type", "application/x-www-form-urlencoded;charset=UTF-8")
-                            .build()
-                            .map(web_sys::Request::from)
-                            .map_err(|_| CoreError::network("the runtime refused the request URL"))?;
+                        let built = built(
+                            Request::post(&[self.base_url.as_str(), "/services.jspd"].concat())
+                                .header("content-type", "application/x-www-form-urlencoded;charset=UTF-8")
+                                .build(),
+                        )?;
                         let _ = self.services.set(Clone::clone(&built));
                         built
                     }
@@ -187,19 +184,13 @@ impl Transport {
                 let init = web_sys::RequestInit::new();
                 init.set_body(&JsValue::from_str(&wire.fields));
                 init.set_signal(Some(signal));
-                return Ok((template, Some(init)));
+                Ok((template, Some(init)))
             }
             Endpoint::Pattern => {
-                url.push_str("/patterns/pattern?");
-                url.push_str(&wire.fields);
-                Request::post(&url).abort_signal(Some(signal)).build()
+                let url = [self.base_url.as_str(), "/patterns/pattern?", wire.fields.as_str()].concat();
+                Ok((built(Request::post(&url).abort_signal(Some(signal)).build())?, None))
             }
-        };
-        // gloo-net's error quotes the URL, which holds the password for pattern sends: say
-        // only that the URL was refused.
-        builder
-            .map(|request| (web_sys::Request::from(request), None))
-            .map_err(|_| CoreError::network("the runtime refused the request URL"))
+        }
     }
 
     /// The error for a rejected or throwing `fetch`: the caller's abort, this attempt's
@@ -213,6 +204,12 @@ impl Transport {
         }
         CoreError::network(&describe(error))
     }
+}
+
+/// The request gloo-net built. Its error quotes the URL, which holds the password for pattern
+/// sends: say only that the URL was refused.
+fn built(request: Result<Request, gloo_net::Error>) -> Result<web_sys::Request, CoreError> {
+    request.map(web_sys::Request::from).map_err(|_| CoreError::network("the runtime refused the request URL"))
 }
 
 /// What a rejection says: an `Error`'s message and its cause's code (Node's `fetch failed`
@@ -242,21 +239,19 @@ fn as_response(value: JsValue) -> Option<web_sys::Response> {
 
 /// The body as UTF-8 text, or the error for one that is too large or not UTF-8.
 fn into_answer(status: u16, body: Vec<u8>) -> Result<Answer, CoreError> {
-    let head = || {
-        let cut = body.get(..2048).unwrap_or(&body);
-        body_excerpt(&String::from_utf8_lossy(cut))
-    };
     if body.len() > MAX_BODY_BYTES {
-        return Err(CoreError::too_large(status, &head()));
+        return Err(CoreError::too_large(status, &lossy_head(&body)));
     }
     match String::from_utf8(body) {
         Ok(text) => Ok(Answer { status, text }),
-        Err(error) => {
-            let body = error.into_bytes();
-            let cut = body.get(..2048).unwrap_or(&body);
-            Err(undecodable(status, &String::from_utf8_lossy(cut)))
-        }
+        Err(error) => Err(undecodable(status, &lossy_head(error.as_bytes()))),
     }
+}
+
+/// The beginning of a body that is refused, for the error: its first 2 KB, decoded lossily.
+fn lossy_head(body: &[u8]) -> String {
+    let cut = body.get(..BODY_EXCERPT_BYTES).unwrap_or(body);
+    body_excerpt(&String::from_utf8_lossy(cut))
 }
 
 /// What a response says about itself. A real `Response` is read through gloo-net; anything

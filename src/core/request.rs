@@ -595,15 +595,11 @@ pub fn encode(creds: Credentials, req: &Request) -> Result<WireRequest, CoreErro
             let postal = postal_code(&r.postal_code, "postalCode")?;
             form.push("from", &from);
             form.push("message", text);
-            form.push("type", r.operator.wire());
-            form.push("gender", r.gender.wire());
-            form.push("postalcode", &postal);
+            push_postal_target(&mut form, &postal, r.operator, r.gender);
         }
-        Request::PostalCodeCount(target) => {
-            let postal = postal_code(&target.postal_code, "postalCode")?;
-            form.push("type", target.operator.wire());
-            form.push("gender", target.gender.wire());
-            form.push("postalcode", &postal);
+        Request::PostalCodeCount(r) => {
+            let postal = postal_code(&r.postal_code, "postalCode")?;
+            push_postal_target(&mut form, &postal, r.operator, r.gender);
         }
         Request::BookSend(r) => {
             let from = sender(&r.from)?;
@@ -649,6 +645,13 @@ pub fn encode(creds: Credentials, req: &Request) -> Result<WireRequest, CoreErro
         endpoint: Endpoint::Services,
         fields: form.finish(),
     })
+}
+
+/// Whose numbers a postal-code op means: `type`, `gender`, `postalcode`, in the wire's order.
+fn push_postal_target(form: &mut Form, postal: &str, operator: Operator, gender: Gender) {
+    form.push("type", operator.wire());
+    form.push("gender", gender.wire());
+    form.push("postalcode", postal);
 }
 
 fn encode_pattern(creds: Credentials, p: &SendPatternRequest) -> Check<WireRequest> {

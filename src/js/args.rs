@@ -57,13 +57,7 @@ fn input(field: &str, en: &str, fa: &str) -> CoreError {
     CoreError::input(field, en, fa)
 }
 
-/// `target[key]`, `undefined` when absent or when the getter throws.
-pub fn get(target: &JsValue, key: &str) -> JsValue {
-    if !target.is_object() && !target.is_function() {
-        return JsValue::UNDEFINED;
-    }
-    js_sys::Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
+pub(crate) use crate::client::get;
 
 fn is_array(value: &JsValue) -> bool {
     is_array_or_throw(value).unwrap_or(false)
@@ -327,13 +321,17 @@ pub fn id(value: &JsValue, field: &str) -> Read<String> {
     }
 }
 
-/// A whole number given directly as an argument (`jobTrendList(jobId)`).
+/// A whole number given directly as an argument (`jobTrendList(jobId)`), checked as a
+/// [`Kind::Whole`] field is.
 pub fn whole(value: &JsValue, field: &str) -> Read<u64> {
-    if is_nullish(value) {
-        return Err(input(field, "is required", "الزامی است"));
-    }
-    value
-        .as_f64()
+    copy(value, field, Kind::Whole)?
+        .and_then(|n| n.as_f64())
         .and_then(crate::core::num::f64_to_u64)
-        .ok_or_else(|| input(field, "must be a whole number, 0 or more", "باید عدد صحیح نامنفی باشد"))
+        .map_or_else(|| bad(field, NOT_WHOLE), Ok)
+}
+
+/// The text of `obj[field]`, checked as a [`Kind::Text`] or [`Kind::OptText`] field is; `None`
+/// for an absent optional one.
+pub fn field_text(obj: &JsValue, field: &str, kind: Kind) -> Read<Option<String>> {
+    Ok(copy(&get(obj, field), field, kind)?.and_then(|v| v.as_string()))
 }

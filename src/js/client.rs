@@ -116,22 +116,10 @@ impl JsClient {
 
     fn read_options(options: &JsValue) -> Read<(Config, Option<Function>)> {
         args::object(options, "options")?;
-        let string = |field: &str| -> Read<String> {
-            let value = args::get(options, field);
-            args::text(&value, field)?.ok_or_else(|| {
-                if value.is_undefined() || value.is_null() {
-                    CoreError::input(field, "is required", "الزامی است")
-                } else {
-                    CoreError::input(field, "must be a string", "باید رشته باشد")
-                }
-            })
-        };
-        let username = string("username")?;
-        let password = string("password")?;
-        let base_url = match args::get(options, "baseUrl") {
-            v if v.is_undefined() || v.is_null() => None,
-            v => Some(args::text(&v, "baseUrl")?.ok_or_else(|| CoreError::input("baseUrl", "must be a string", "باید رشته باشد"))?),
-        };
+        // A required text field is always `Some` once checked.
+        let username = args::field_text(options, "username", Text)?.unwrap_or_default();
+        let password = args::field_text(options, "password", Text)?.unwrap_or_default();
+        let base_url = args::field_text(options, "baseUrl", OptText)?;
         let timeout_ms = match args::number(options, "timeoutMs")? {
             None => None,
             Some(n) if n.is_finite() && n > 0.0 && n <= 2_147_483_647.0 => Some(n.ceil() as u32),
