@@ -5,23 +5,14 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { WorkerPool, assertError, assertNoWireViolations, bundleWorker, ledger, startSandbox, textsTo } from "../testing/harness.mjs";
+import { assertError, assertNoWireViolations, ledger, startWorld, stopWorld, textsTo } from "../testing/harness.mjs";
 
 let sandbox;
 let bundle;
 let pool;
 
-before(async () => {
-  sandbox = await startSandbox();
-  bundle = await bundleWorker();
-  pool = new WorkerPool(bundle, sandbox.url);
-});
-
-after(async () => {
-  await pool?.close();
-  await sandbox?.close();
-  await bundle?.dispose();
-});
+before(async () => ({ sandbox, bundle, pool } = await startWorld()));
+after(() => stopWorld({ pool, sandbox, bundle }));
 
 const retryAfter = (r) => Number(r.headers.get("Retry-After"));
 

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  ORIGIN, OTHER_ORIGIN, PASSWORD, WorkerPool, assertError, assertNoWireViolations, bundleWorker, ledger, startSandbox,
+  ORIGIN, OTHER_ORIGIN, PASSWORD, assertError, assertNoWireViolations, ledger, startWorld, stopWorld,
 } from "../testing/harness.mjs";
 
 const WRONG_PASSWORD = "wrong-Pa55-7f3e9c";
@@ -15,17 +15,8 @@ let sandbox;
 let bundle;
 let pool;
 
-before(async () => {
-  sandbox = await startSandbox();
-  bundle = await bundleWorker();
-  pool = new WorkerPool(bundle, sandbox.url);
-});
-
-after(async () => {
-  await pool?.close();
-  await sandbox?.close();
-  await bundle?.dispose();
-});
+before(async () => ({ sandbox, bundle, pool } = await startWorld()));
+after(() => stopWorld({ pool, sandbox, bundle }));
 
 const ledgerSize = async () => (await ledger(sandbox.url)).length;
 

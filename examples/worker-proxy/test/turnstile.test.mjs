@@ -5,7 +5,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { WorkerPool, assertError, assertNoWireViolations, bundleWorker, startSandbox, textsTo } from "../testing/harness.mjs";
+import { assertError, assertNoWireViolations, startWorld, stopWorld, textsTo } from "../testing/harness.mjs";
 
 const TURNSTILE_SECRET = "turnstile-test-secret-0x4AAAAA";
 
@@ -26,9 +26,7 @@ const ANSWERS = {
 };
 
 before(async () => {
-  sandbox = await startSandbox();
-  bundle = await bundleWorker();
-  pool = new WorkerPool(bundle, sandbox.url);
+  ({ sandbox, bundle, pool } = await startWorld());
   siteverify = createServer(async (req, res) => {
     const form = await new Response(req, { headers: { "content-type": req.headers["content-type"] } }).formData()
       .catch(() => new FormData());
@@ -49,9 +47,7 @@ before(async () => {
 });
 
 after(async () => {
-  await pool?.close();
-  await sandbox?.close();
-  await bundle?.dispose();
+  await stopWorld({ pool, sandbox, bundle });
   await new Promise((ok) => (siteverify ? siteverify.close(ok) : ok()));
 });
 

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { jwtVerify } from "jose";
 import { codeMac } from "../src/codes.js";
 import {
-  PASSWORD, TOKEN_SECRET, VERIFY_SECRET, WorkerPool, assertError, assertNoWireViolations, bundleWorker, lastCode, startSandbox, textsTo,
+  PASSWORD, TOKEN_SECRET, VERIFY_SECRET, assertError, assertNoWireViolations, lastCode, startWorld, stopWorld, textsTo,
 } from "../testing/harness.mjs";
 
 let sandbox;
@@ -18,17 +18,8 @@ let pool;
 const codes = [];
 const macs = [];
 
-before(async () => {
-  sandbox = await startSandbox();
-  bundle = await bundleWorker();
-  pool = new WorkerPool(bundle, sandbox.url);
-});
-
-after(async () => {
-  await pool?.close();
-  await sandbox?.close();
-  await bundle?.dispose();
-});
+before(async () => ({ sandbox, bundle, pool } = await startWorld()));
+after(() => stopWorld({ pool, sandbox, bundle }));
 
 /** Starts a verification for `phone` and reads its code from the sandbox's ledger. */
 async function startAndRead(mf, to, phone, opts) {

@@ -73,6 +73,28 @@ export async function startSandbox() {
   return start({ port: 0, quiet: true });
 }
 
+/**
+ * What every Worker test file starts from: the sandbox, the bundled Worker, and a pool of
+ * Workers over both. A failure part-way stops what had started.
+ */
+export async function startWorld() {
+  const sandbox = await startSandbox();
+  try {
+    const bundle = await bundleWorker();
+    return { sandbox, bundle, pool: new WorkerPool(bundle, sandbox.url) };
+  } catch (err) {
+    await sandbox.close();
+    throw err;
+  }
+}
+
+/** Stops what `startWorld` started; any part may be missing. */
+export async function stopWorld({ pool, sandbox, bundle } = {}) {
+  await pool?.close();
+  await sandbox?.close();
+  await bundle?.dispose();
+}
+
 /** The settings every test starts from: the sandbox's demo account and its otp-demo pattern. */
 export function baseVars(sandboxUrl) {
   return {
