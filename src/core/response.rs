@@ -13,7 +13,7 @@
 
 use serde::de::DeserializeOwned;
 
-use super::envelope::{code_from_text, Body, Data};
+use super::envelope::{Body, Data};
 use super::error::{CoreError, ErrorCode, AUTH_CODE};
 use super::fields::{as_text, bulk_id, decimal};
 use super::model::{
@@ -351,14 +351,11 @@ fn item<T: Item, F: JsonFormat>(entry: Value, cx: &Cx<F>) -> Result<T, CoreError
     }
 }
 
-/// Whether `text` is a numeric code (`"0"`, `" 962 "`, `"-5"`).
-pub fn is_code_text(text: &str) -> bool {
-    code_from_text(text).is_some()
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::envelope::code_from_text;
     use crate::core::error::ErrorKind;
 
     #[test]
@@ -380,7 +377,6 @@ mod tests {
         assert_eq!(code_from_text("1.5"), None);
         assert_eq!(code_from_text("+1"), None);
         assert_eq!(code_from_text(""), None);
-        assert!(is_code_text("12"));
     }
 
     #[test]
