@@ -262,10 +262,108 @@ impl<'de, E: de::Error> Deserializer<'de> for ValueDeserializer<E> {
         }
     }
 
+    // Each request and result type asks for what it is (a struct, a string, a list), and only
+    // that visitor method is called: forwarding all of these to `deserialize_any` would compile
+    // every visitor's every method (a struct's positional `visit_seq` among them) for nothing.
+
+    fn deserialize_struct<V: Visitor<'de>>(self, _: &'static str, _: &'static [&'static str], visitor: V) -> Result<V::Value, E> {
+        self.deserialize_map(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        match self.value {
+            Value::Object(fields) => {
+                let mut map = de::value::MapDeserializer::new(fields.0.into_iter());
+                let out = visitor.visit_map(&mut map)?;
+                map.end()?;
+                Ok(out)
+            }
+            other => Err(other.unexpected(&visitor)),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        match self.value {
+            Value::Array(items) => {
+                let mut seq = de::value::SeqDeserializer::new(items.into_iter());
+                let out = visitor.visit_seq(&mut seq)?;
+                seq.end()?;
+                Ok(out)
+            }
+            other => Err(other.unexpected(&visitor)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        match self.value {
+            Value::String(s) => visitor.visit_string(s),
+            other => Err(other.unexpected(&visitor)),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        match self.value {
+            Value::Bool(b) => visitor.visit_bool(b),
+            other => Err(other.unexpected(&visitor)),
+        }
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        match self.value {
+            Value::Number(n) => visitor.visit_f64(n),
+            other => Err(other.unexpected(&visitor)),
+        }
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        match self.value {
+            Value::Number(n) if n.fract() == 0.0 && (0.0..=MAX_SAFE).contains(&n) => visitor.visit_u64(n as u64),
+            other => Err(other.unexpected(&visitor)),
+        }
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_unit()
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        match self.value {
+            Value::Null => visitor.visit_unit(),
+            other => Err(other.unexpected(&visitor)),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_newtype_struct(self)
+    }
+
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct newtype_struct seq tuple
-        tuple_struct map struct identifier ignored_any
+        i8 i16 i32 i64 i128 u8 u16 u32 u128 f32 char
+        bytes byte_buf unit_struct tuple tuple_struct
+    }
+}
+
+impl Value {
+    /// The error for a value of the wrong kind, in serde's words.
+    #[cold]
+    fn unexpected<E: de::Error>(&self, expected: &dyn de::Expected) -> E {
+        let unexpected = match self {
+            Value::Null => de::Unexpected::Unit,
+            Value::Bool(b) => de::Unexpected::Bool(*b),
+            Value::Number(n) => de::Unexpected::Float(*n),
+            Value::String(s) => de::Unexpected::Str(s),
+            Value::Array(_) => de::Unexpected::Seq,
+            Value::Object(_) => de::Unexpected::Map,
+        };
+        E::invalid_type(unexpected, expected)
     }
 }
 
