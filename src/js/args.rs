@@ -10,14 +10,13 @@
 //! serde request types are read from that, as answers are.
 
 use js_sys::{Array, Function, Object};
-use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
 use crate::core::error::CoreError;
 use crate::core::request::indexed;
 use crate::core::tehran_time::format_epoch_ms;
-use crate::core::value::{from_value, Value};
+use crate::core::value::Value;
 
 #[wasm_bindgen]
 extern "C" {
@@ -268,13 +267,16 @@ fn copy_values(value: &JsValue) -> Read<JsValue> {
 }
 
 
-/// A checked plain copy read into `T`: by serde-wasm-bindgen into the core's `Value`, then into
-/// `T` by the core's one `Value` deserializer, as answers are. The copy was checked against
-/// `T`'s fields already, so what could still fail here is nothing a JS caller can give.
-pub fn read<T: DeserializeOwned>(plain: JsValue) -> Read<T> {
-    let invalid = || input("request", "has an invalid value", "مقدار نامعتبری دارد");
-    let value: Value = serde_wasm_bindgen::from_value(plain).map_err(|_| invalid())?;
-    from_value(value).map_err(|_| invalid())
+/// A checked plain copy as the core's `Value`, read by serde-wasm-bindgen; the core's serde
+/// request types are read from that by the core's one `Value` deserializer, as answers are.
+pub fn value(plain: JsValue) -> Read<Value> {
+    serde_wasm_bindgen::from_value(plain).map_err(|_| invalid())
+}
+
+/// The error for a checked copy that its request type still refuses: the copy was checked
+/// against the type's fields already, so nothing a JS caller can give comes here.
+pub fn invalid() -> CoreError {
+    input("request", "has an invalid value", "مقدار نامعتبری دارد")
 }
 
 /// The optional `signal` of a request object or options bag.

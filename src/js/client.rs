@@ -5,7 +5,6 @@
 //! the wasm), then runs the Rust call as a promise.
 
 use js_sys::{Function, Promise};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
@@ -22,6 +21,7 @@ use crate::core::request::{
     PostalCodeSendRequest, Request, SendBulkRequest, SendPatternRequest, SendRequest,
 };
 use crate::core::response::Reply;
+use crate::core::value::{from_value, Value};
 
 use super::args::Kind::{self, *};
 use super::{args, error, to_plain};
@@ -68,6 +68,10 @@ fn notify(callback: &Function, value: &JsValue) {
 /// Decodes an answer into the op's result, as a plain JS value or an `IppanelError`.
 type Finish = fn(&crate::Client, Op, &Answer, bool) -> Result<JsValue, JsValue>;
 
+/// Reads a checked copy of a request object as the op's request; `None` for what the checks
+/// let through and its serde type refuses (nothing a JS caller can give).
+type ReadRequest = fn(Value) -> Option<Request>;
+
 fn finish<R: Reply + Serialize>(client: &crate::Client, op: Op, answer: &Answer, dispatched: bool) -> Result<JsValue, JsValue> {
     client.decode::<R>(op, answer, dispatched).map(|r| to_plain(&r)).map_err(|e| error::to_js(&e))
 }
@@ -92,19 +96,16 @@ impl JsClient {
         })
     }
 
-    /// A method whose one argument is a request object with `fields`, read into `T`.
-    fn request<T: DeserializeOwned, R: Reply + Serialize>(
-        &self,
-        op: Op,
-        req: &JsValue,
-        fields: &[(&str, Kind)],
-        make: fn(T) -> Request,
-    ) -> Promise {
+    /// A method whose one argument is a request object with `fields`, read by `read` (the
+    /// request type's serde code) and answered through `finish`. Not generic: every such method
+    /// shares this one copy, and only its request type's and result type's own code differs.
+    fn request(&self, op: Op, req: &JsValue, fields: &[(&str, Kind)], read: ReadRequest, finish: Finish) -> Promise {
         let read = args::object(req, "request")
             .and_then(|()| args::plain(req, fields))
-            .and_then(args::read::<T>)
-            .and_then(|t| Ok((make(t), args::signal(req)?)));
-        self.spawn(op, read, finish::<R>)
+            .and_then(args::value)
+            .and_then(|value| read(value).ok_or_else(args::invalid))
+            .and_then(|request| Ok((request, args::signal(req)?)));
+        self.spawn(op, read, finish)
     }
 
     /// A method with no request, only the optional `{ signal }`.
@@ -146,28 +147,28 @@ impl JsClient {
 
     /// `send`: one message to one or more recipients. Resolves to `{ bulkId }`.
     pub fn send(&self, req: JsValue) -> Promise {
-        self.request::<SendRequest, Sent>(Op::Send, &req, &[("from", Text), ("to", Recipients), ("message", Text), ("time", Time)], Request::Send)
+        self.request(Op::Send, &req, &[("from", Text), ("to", Recipients), ("message", Text), ("time", Time)], |v| from_value::<SendRequest>(v).ok().map(Request::Send), finish::<Sent>)
     }
 
     /// Pattern send (`patterns/pattern`). Resolves to `{ bulkId }`.
     #[wasm_bindgen(js_name = sendPattern)]
     pub fn send_pattern(&self, req: JsValue) -> Promise {
         let fields = [("from", Text), ("to", Text), ("patternCode", Text), ("values", Values)];
-        self.request::<SendPatternRequest, Sent>(Op::SendPattern, &req, &fields, Request::SendPattern)
+        self.request(Op::SendPattern, &req, &fields, |v| from_value::<SendPatternRequest>(v).ok().map(Request::SendPattern), finish::<Sent>)
     }
 
     /// `postalcodesend`. Resolves to `{ bulkId }`.
     #[wasm_bindgen(js_name = postalCodeSend)]
     pub fn postal_code_send(&self, req: JsValue) -> Promise {
         let fields = [("from", Text), ("message", Text), ("postalCode", Text), ("operator", Operator), ("gender", OptGender)];
-        self.request::<PostalCodeSendRequest, Sent>(Op::PostalCodeSend, &req, &fields, Request::PostalCodeSend)
+        self.request(Op::PostalCodeSend, &req, &fields, |v| from_value::<PostalCodeSendRequest>(v).ok().map(Request::PostalCodeSend), finish::<Sent>)
     }
 
     /// `postalcodecount`. Resolves to a number.
     #[wasm_bindgen(js_name = postalCodeCount)]
     pub fn postal_code_count(&self, req: JsValue) -> Promise {
         let fields = [("postalCode", Text), ("operator", Operator), ("gender", OptGender)];
-        self.request::<PostalCodeCountRequest, f64>(Op::PostalCodeCount, &req, &fields, Request::PostalCodeCount)
+        self.request(Op::PostalCodeCount, &req, &fields, |v| from_value::<PostalCodeCountRequest>(v).ok().map(Request::PostalCodeCount), finish::<f64>)
     }
 
     /// `postalcodearea`. Resolves to `{ code, name }[]`.
@@ -179,7 +180,7 @@ impl JsClient {
     /// `booksend`. Resolves to `{ bulkId }`.
     #[wasm_bindgen(js_name = bookSend)]
     pub fn book_send(&self, req: JsValue) -> Promise {
-        self.request::<BookSendRequest, Sent>(Op::BookSend, &req, &[("from", Text), ("message", Text), ("bookId", Id)], Request::BookSend)
+        self.request(Op::BookSend, &req, &[("from", Text), ("message", Text), ("bookId", Id)], |v| from_value::<BookSendRequest>(v).ok().map(Request::BookSend), finish::<Sent>)
     }
 
     /// `booklist`. Resolves to `{ id, title }[]`.
@@ -192,7 +193,7 @@ impl JsClient {
     #[wasm_bindgen(js_name = jobsSend)]
     pub fn jobs_send(&self, req: JsValue) -> Promise {
         let fields = [("from", Text), ("message", Text), ("jobId", Whole), ("trendIds", WholeList)];
-        self.request::<JobsSendRequest, Sent>(Op::JobsSend, &req, &fields, Request::JobsSend)
+        self.request(Op::JobsSend, &req, &fields, |v| from_value::<JobsSendRequest>(v).ok().map(Request::JobsSend), finish::<Sent>)
     }
 
     /// `jobslist`. Resolves to `{ id, title }[]`.
@@ -213,7 +214,7 @@ impl JsClient {
     /// `jobscount`. Resolves to a number.
     #[wasm_bindgen(js_name = jobsCount)]
     pub fn jobs_count(&self, req: JsValue) -> Promise {
-        self.request::<JobsCountRequest, f64>(Op::JobsCount, &req, &[("trendIds", WholeList)], Request::JobsCount)
+        self.request(Op::JobsCount, &req, &[("trendIds", WholeList)], |v| from_value::<JobsCountRequest>(v).ok().map(Request::JobsCount), finish::<f64>)
     }
 
     /// `checkmessage`. Resolves to `{ status, approval }`.
@@ -252,7 +253,7 @@ impl JsClient {
             ("certificateId", OptText), ("accessId", Whole), ("tel", OptText), ("mobile", Text),
             ("postalCode", OptText), ("email", OptText), ("address", OptText),
         ];
-        self.request::<NewUserRequest, CreatedUser>(Op::NewUser, &req, &fields, Request::NewUser)
+        self.request(Op::NewUser, &req, &fields, |v| from_value::<NewUserRequest>(v).ok().map(Request::NewUser), finish::<CreatedUser>)
     }
 
     /// `accesslist`. Resolves to `{ id, title, price, discount }[]`.
@@ -268,7 +269,7 @@ impl JsClient {
         let fields = [("from", Text), ("to", Recipients), ("message", Text), ("time", Time), ("chunkSize", OptWhole), ("concurrency", OptWhole)];
         let read = (|| {
             args::object(&req, "request")?;
-            let request = args::read::<SendBulkRequest>(args::plain(&req, &fields)?)?;
+            let request: SendBulkRequest = from_value(args::value(args::plain(&req, &fields)?)?).map_err(|_| args::invalid())?;
             Ok((request, args::function(&req, "onProgress")?, args::signal(&req)?))
         })();
         let (request, on_progress, signal) = match read {
