@@ -20,6 +20,10 @@ let mode = "ok";
 const seen = [];
 let server;
 let base;
+// A second origin a redirect points at: it records what reaches it.
+const redirected = [];
+let other;
+let elsewhere;
 
 before(async () => {
   server = http.createServer((req, res) => {
@@ -32,6 +36,7 @@ before(async () => {
       if (mode === "502") { res.writeHead(502); return res.end("<html>Bad Gateway</html>"); }
       if (mode === "shape") return res.end('{"foo":1}');
       if (mode === "truncated") return res.end('[0,"9332');
+      if (mode === "redirect") { res.writeHead(307, { location: `${elsewhere}${req.url}` }); return res.end(); }
       if (req.url.startsWith("/patterns/pattern")) {
         const q = new URL(req.url, "http://x").searchParams;
         return res.end(q.get("password") === PASSWORD ? "43218765123" : "the username or password is incorrect");
@@ -43,8 +48,15 @@ before(async () => {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${server.address().port}`;
+  other = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => { redirected.push({ url: req.url, body }); res.end('[0,"1"]'); });
+  });
+  await new Promise((resolve) => other.listen(0, "127.0.0.1", resolve));
+  elsewhere = `http://127.0.0.1:${other.address().port}`;
 });
-after(() => { server.closeAllConnections(); server.close(); });
+after(() => { for (const s of [server, other]) { s.closeAllConnections(); s.close(); } });
 
 const client = (extra = {}) => new Client({ username: "u", password: PASSWORD, baseUrl: base, timeoutMs: 400, retries: 1, ...extra });
 const rejection = async (promise) => {
@@ -221,6 +233,20 @@ test("whatever a caller's fetch answers is a typed error or a result, never a th
   const foreign = runInNewContext('new Uint8Array([91, 48, 44, 34, 53, 34, 93])');
   const fromVm = new Response(new ReadableStream({ start(c) { c.enqueue(foreign); c.close(); } }));
   assert.equal(await within(client({ fetch: answer(fromVm), retries: 0 }).credit()), 5);
+});
+
+test("a redirect is not followed: the password goes nowhere else, and the call fails", async () => {
+  mode = "redirect";
+  seen.length = 0;
+  redirected.length = 0;
+  for (const call of [(c) => c.credit(), (c) => c.sendPattern({ from: "3000505", to: "09121234567", patternCode: "p1", values: { a: "1" } })]) {
+    const err = await rejection(call(client({ retries: 0 })));
+    assert.equal(err.kind, "network", String(err));
+    noSecret(err);
+  }
+  assert.equal(seen.length, 2);
+  assert.deepEqual(redirected, []);
+  mode = "ok";
 });
 
 test("https by default", async () => {
