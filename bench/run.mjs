@@ -73,7 +73,6 @@ function groupTwiggy(file) {
     const group =
       /function names|data names/.test(name) ? null :
       /data segment/.test(name) ? "data: bilingual messages, field names" :
-      /serde_path_to_error/.test(name) ? "serde_path_to_error (field names of bad arguments)" :
       /serde_wasm_bindgen/.test(name) ? "serde-wasm-bindgen (JS values <-> serde)" :
       /gloo_net|gloo_utils/.test(name) ? "gloo-net (request building, response wrapping)" :
       /web_sys/.test(name) ? "web-sys (AbortController, streams, headers)" :
@@ -81,6 +80,9 @@ function groupTwiggy(file) {
       /serde/.test(name) ? "serde (derives, visitors, de::value)" :
       /js_sys/.test(name) ? "js-sys" :
       /wasm_bindgen::convert::closures|Closure|call_once\{\{vtable/.test(name) ? "wasm-bindgen closures" :
+      // The JS methods' request reads (`|v| from_value::<T>(v)`, passed as fn pointers): each
+      // request type's serde code, inlined there.
+      /^core::ops::function::FnOnce::call_once::/.test(name) ? "serde (derives, visitors, de::value)" :
       /dlmalloc|__rdl_|__rust_(alloc|dealloc|realloc)|raw_vec|finish_grow/.test(name) ? "allocator (dlmalloc) + Vec growth" :
       /fmt|panic|Debug|Display|unwrap_failed|slice_index|thread::local|LazyCell|Once/.test(name) ? "std panic + fmt paths" :
       /ippanel_wasm::core::request|ippanel_wasm::core::form|ippanel_wasm::core::mobile|tehran_time/.test(name) ? "core: validate + encode requests" :
