@@ -21,7 +21,8 @@ export interface ClientOptions {
   password: string;
   /**
    * Origin of the service, default `"https://ippanel.com"`: a reseller's host, your proxy or a
-   * sandbox. Calls go to `{baseUrl}/services.jspd` and `{baseUrl}/patterns/pattern`.
+   * sandbox. Calls go to `{baseUrl}/services.jspd` and `{baseUrl}/patterns/pattern`. Redirects
+   * are not followed, so the password never goes on to another address: a redirect fails the call.
    */
   baseUrl?: string;
   /** Time limit of each attempt in ms, reading the body included; default 30000. */

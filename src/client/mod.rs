@@ -56,6 +56,7 @@ pub struct Config {
     pub password: String,
     /// The service's origin, `https://ippanel.com` when `None` (a reseller's host, or your own
     /// proxy: calls go to `{base_url}/services.jspd` and `{base_url}/patterns/pattern`).
+    /// Redirects are not followed, so the password never goes on to another address.
     pub base_url: Option<String>,
     /// Per attempt, in milliseconds; 30,000 when `None`.
     pub timeout_ms: Option<u32>,
