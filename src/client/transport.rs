@@ -181,8 +181,8 @@ impl Transport {
     ///
     /// Redirects are not followed: the service answers where it is asked, and a `307` or `308`
     /// would send the password on to wherever it points. A redirect fails the call instead
-    /// (`"error"`), or, where the runtime has only `"manual"`, comes back as an answer the
-    /// decoder refuses.
+    /// (`"error"`: a network error), or, where the runtime has only `"manual"` (workerd), comes
+    /// back as its 3xx answer, an `http` error.
     fn build(&self, wire: &WireRequest, signal: &AbortSignal) -> Result<(web_sys::Request, Option<web_sys::RequestInit>), CoreError> {
         let template = match self.services.get() {
             Some(template) => template,
