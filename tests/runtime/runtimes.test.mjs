@@ -2,7 +2,8 @@
 // into a fresh project (tests/runtime/.work/app), and run one smoke scenario (credit, send, a
 // wrong password caught with `instanceof IppanelError`, normalizeMobile) against the sandbox in
 // Node ESM, Node CommonJS, Deno, Bun, workerd, a plain ESM page in Chromium, and pages built
-// by Vite and by webpack. Then a strict TypeScript consumer in every module mode, publint and
+// by Vite and by webpack; in each, a call to a server that redirects to the sandbox must fail
+// rather than follow. Then a strict TypeScript consumer in every module mode, publint and
 // @arethetypeswrong/cli on the tarball. Nothing leaves 127.0.0.1.
 //
 //   node --test tests/runtime/      (needs pkg/: `make pkg`, and /usr/bin/chromium)
@@ -28,6 +29,8 @@ const LAUNCH_ARGS = [
 
 const run = promisify(execFile);
 let sandbox;
+/** Answers every request with a 307 to the same path on the sandbox. */
+let redirector;
 let tarball;
 let browser;
 
@@ -45,6 +48,8 @@ async function sh(file, args, options = {}) {
 const lastJson = (stdout) => JSON.parse(stdout.trim().split("\n").at(-1));
 
 function assertSmoke(runtime, result) {
+  // workerd cannot refuse a redirect, only hand it back: an http error with the 307.
+  assert.equal(result.redirect, runtime === "workerd" ? "http" : "network", `${runtime}: a redirect is not followed`);
   assert.equal(typeof result.credit, "number", `${runtime}: credit`);
   assert.ok(result.credit > 0, `${runtime}: credit`);
   assert.match(result.bulkId, /^\d+$/, `${runtime}: bulk id`);
@@ -71,13 +76,21 @@ before(async () => {
     .replace(/^import \{([^}]+)\} from "ippanel-wasm";$/m, 'const {$1} = require("ippanel-wasm");')
     .replace(/^export async function smoke/m, "async function smoke");
   assert.ok(cjs.includes('require("ippanel-wasm")') && !cjs.includes("export "), "smoke.mjs has the shape the CommonJS twin needs");
-  writeFileSync(join(APP, "smoke.cjs"), `${cjs}\nsmoke(process.argv[2]).then((result) => console.log(JSON.stringify(result)));\n`);
+  writeFileSync(join(APP, "smoke.cjs"), `${cjs}\nsmoke(process.argv[2], process.argv[3]).then((result) => console.log(JSON.stringify(result)));\n`);
   sandbox = await startSandbox({ port: 0, quiet: true });
+  const server = http.createServer((req, res) => {
+    res.writeHead(307, { location: `${sandbox.url}${req.url}`, "access-control-allow-origin": "*" });
+    res.end();
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  redirector = { url: `http://127.0.0.1:${server.address().port}`, server };
 });
 
 after(async () => {
   await browser?.close();
   await sandbox?.close();
+  redirector?.server.closeAllConnections();
+  redirector?.server.close();
 });
 
 test("the tarball holds the package and nothing else", () => {
@@ -90,24 +103,24 @@ test("the tarball holds the package and nothing else", () => {
 });
 
 test("Node, ES module", async () => {
-  assertSmoke("node esm", lastJson(await sh(process.execPath, ["main.mjs", sandbox.url])));
+  assertSmoke("node esm", lastJson(await sh(process.execPath, ["main.mjs", sandbox.url, redirector.url])));
 });
 
 test("Node, CommonJS require()", async () => {
-  assertSmoke("node cjs", lastJson(await sh(process.execPath, ["smoke.cjs", sandbox.url])));
+  assertSmoke("node cjs", lastJson(await sh(process.execPath, ["smoke.cjs", sandbox.url, redirector.url])));
 });
 
 test("Deno", async () => {
   // Network access to the sandbox and nothing else: no --allow-read, because the deno entry
   // gets the wasm through a source-phase import rather than by reading the file.
-  const out = await sh(join(BIN, "deno"), ["run", "--quiet", "--no-prompt", "--allow-net=127.0.0.1", "main.mjs", sandbox.url], {
+  const out = await sh(join(BIN, "deno"), ["run", "--quiet", "--no-prompt", "--allow-net=127.0.0.1", "main.mjs", sandbox.url, redirector.url], {
     env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(WORK, "deno-cache") },
   });
   assertSmoke("deno", lastJson(out));
 });
 
 test("Bun", async () => {
-  assertSmoke("bun", lastJson(await sh(join(BIN, "bun"), ["main.mjs", sandbox.url], { env: { ...process.env, BUN_INSTALL_CACHE_DIR: join(WORK, "bun-cache") } })));
+  assertSmoke("bun", lastJson(await sh(join(BIN, "bun"), ["main.mjs", sandbox.url, redirector.url], { env: { ...process.env, BUN_INSTALL_CACHE_DIR: join(WORK, "bun-cache") } })));
 });
 
 /**
@@ -159,7 +172,7 @@ async function runWorker(entry, bindings) {
 }
 
 test("Cloudflare Workers (workerd), bundled as wrangler bundles it", async () => {
-  const { status, text } = await runWorker(join(APP, "worker.mjs"), { SANDBOX_URL: sandbox.url });
+  const { status, text } = await runWorker(join(APP, "worker.mjs"), { SANDBOX_URL: sandbox.url, REDIRECT_URL: redirector.url });
   assert.equal(status, 200, text);
   assertSmoke("workerd", JSON.parse(text));
 });
@@ -195,7 +208,7 @@ async function inChromium(root, page, read) {
   const problems = [];
   tab.on("pageerror", (err) => problems.push(String(err)));
   try {
-    await tab.goto(`${site.url}/${page}?sandbox=${encodeURIComponent(sandbox.url)}`);
+    await tab.goto(`${site.url}/${page}?sandbox=${encodeURIComponent(sandbox.url)}&redirect=${encodeURIComponent(redirector.url)}`);
     return await read(tab, problems);
   } finally {
     await context.close();
