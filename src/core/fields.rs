@@ -6,9 +6,9 @@
 //! their `TryFrom` takes each field from the first alias present, then keeps every key left
 //! over, camelCased, so nothing the service sent is dropped.
 
-use serde::Deserialize;
-
 use std::cell::Cell;
+
+use serde::Deserialize;
 
 use super::num::{f64_to_u64, is_ascii_digits, is_decimal_text, u64_text, f64_to_i64, i64_text};
 use super::value::{Extra, Value};
