@@ -7,7 +7,6 @@
 use js_sys::{Function, Promise};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use crate::client::{Answer, BulkProgress, Config};
@@ -65,6 +64,12 @@ fn notify(callback: &Function, value: &JsValue) {
     }
 }
 
+/// A promise of `future`'s outcome. The futures are boxed so that wasm-bindgen-futures'
+/// promise glue is compiled once for all of them rather than once per future type.
+fn promise(future: std::pin::Pin<Box<dyn std::future::Future<Output = Result<JsValue, JsValue>>>>) -> Promise {
+    wasm_bindgen_futures::future_to_promise(future)
+}
+
 /// Decodes an answer into the op's result, as a plain JS value or an `IppanelError`.
 type Finish = fn(&crate::Client, Op, &Answer, bool) -> Result<JsValue, JsValue>;
 
@@ -90,10 +95,10 @@ impl JsClient {
             Err(error) => return self.reject(op, error),
         };
         let client = self.client.clone();
-        future_to_promise(async move {
+        promise(Box::pin(async move {
             let (answer, dispatched) = client.exchange(&request, signal.as_ref()).await.map_err(|e| error::to_js(&e))?;
             finish(&client, op, &answer, dispatched)
-        })
+        }))
     }
 
     /// A method whose one argument is a request object with `fields`, read by `read` (the
@@ -277,7 +282,7 @@ impl JsClient {
             Err(error) => return self.reject(Op::Send, error),
         };
         let client = self.client.clone();
-        future_to_promise(async move {
+        promise(Box::pin(async move {
             let observe = |progress: BulkProgress| {
                 if let Some(callback) = &on_progress {
                     notify(callback, &to_plain(&progress));
@@ -290,7 +295,7 @@ impl JsClient {
                 error: b.error.as_ref().map_or(JsValue::UNDEFINED, error::to_js),
             });
             Ok(to_plain(&Report { batches: batches.collect(), sent: report.sent, failed: report.failed }))
-        })
+        }))
     }
 
     /// `waitForDelivery`: polls `delivery` until every recipient is final or the time runs
@@ -316,7 +321,7 @@ impl JsClient {
             Err(error) => return self.reject(Op::Delivery, error),
         };
         let client = self.client.clone();
-        future_to_promise(async move {
+        promise(Box::pin(async move {
             let observe = |entries: &[DeliveryEntry]| {
                 if let Some(callback) = &on_update {
                     notify(callback, &to_plain(&entries));
@@ -326,7 +331,7 @@ impl JsClient {
                 Ok(entries) => Ok(to_plain(&entries)),
                 Err(error) => Err(error::to_js(&error)),
             }
-        })
+        }))
     }
 
     /// What `JSON.stringify(client)` shows: never the password.
