@@ -260,7 +260,7 @@ export interface SendBulkResult {
 export interface WaitForDeliveryOptions extends CallOptions {
   /** Time between polls in ms; default 5000. */
   intervalMs?: number;
-  /** Total time in ms; default 600000; then resolves with the latest entries. */
+  /** Total time in ms, a poll in flight included; default 600000; then resolves with the latest entries (rejects with `"timeout"` if no poll answered). */
   timeoutMs?: number;
   /** Called with the entries of every poll; an observer that throws is ignored. */
   onUpdate?: (entries: DeliveryEntry[]) => void;
@@ -536,9 +536,10 @@ export class Client {
   sendBulk(req: SendBulkRequest): Promise<SendBulkResult>;
   /**
    * Polls `delivery` until every recipient is final (`delivered`, `failed`, `discarded`) or
-   * `timeoutMs` runs out, and resolves with the latest entries either way.
+   * `timeoutMs` runs out, and resolves with the latest entries either way. A poll still in flight
+   * when the time runs out is cut short.
    * @param bulkId The id a send resolved to.
-   * @throws {@link IppanelError} (rejects): `"input"` for bad options, or the error of a failed `delivery` call (`"aborted"` when `signal` fires).
+   * @throws {@link IppanelError} (rejects): `"input"` for bad options, the error of a failed `delivery` call (`"aborted"` when `signal` fires), or `"timeout"` when no poll answered within `timeoutMs`.
    * @example
    * ```ts
    * const entries = await client.waitForDelivery(bulkId, { intervalMs: 3000, timeoutMs: 120_000 });

@@ -6,16 +6,19 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
+use js_sys::Function;
 use serde::Serialize;
-use web_sys::AbortSignal;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, AbortSignal};
 
 use crate::core::bulk::plan_batches;
 use crate::core::error::CoreError;
 use crate::core::model::{DeliveryEntry, Sent};
 use crate::core::request::{send_time, Op, Request, SendBulkRequest, SendRequest};
-use crate::Error;
+use crate::{Error, ErrorKind};
 
-use super::{sleep, Client};
+use super::sys::{AbortListener, Timer, MAX_TIMER_MS};
+use super::{get, sleep, Client};
 
 const DEFAULT_CHUNK: u64 = 100;
 const DEFAULT_CONCURRENCY: u64 = 4;
@@ -57,8 +60,8 @@ pub struct BulkReport {
 pub struct WaitOptions {
     /// Between polls, in milliseconds; 5,000 when `None`.
     pub interval_ms: Option<u32>,
-    /// How long to poll at most; 600,000 (10 minutes) when `None`. Then the latest entries are
-    /// returned as they are.
+    /// How long to poll at most, a poll in flight included; 600,000 (10 minutes) when `None`.
+    /// Then the latest entries are returned as they are.
     pub timeout_ms: Option<u32>,
 }
 
@@ -197,10 +200,12 @@ impl Client {
 
     /// Polls `delivery` every `interval_ms` until every recipient is in a final state
     /// (`delivered`, `failed`, `discarded`) or `timeout_ms` passes; then returns the latest
-    /// entries.
+    /// entries. The time bounds the whole wait: a poll still in flight when it runs out is cut
+    /// short.
     ///
     /// # Errors
-    /// The first failing `delivery` call's error (each is retried as usual first).
+    /// The first failing `delivery` call's error (each is retried as usual first), or a
+    /// [`ErrorKind::Timeout`] error when no poll answered within `timeout_ms`.
     ///
     /// ```no_run
     /// # async fn run(client: ippanel_wasm::Client) -> Result<(), ippanel_wasm::Error> {
@@ -233,7 +238,7 @@ impl Client {
         interval_ms: f64,
         timeout_ms: f64,
         mut on_update: impl FnMut(&[DeliveryEntry]),
-        signal: Option<&AbortSignal>,
+        caller: Option<&AbortSignal>,
     ) -> Result<Vec<DeliveryEntry>, Error> {
         let request = || Request::Delivery { bulk_id: String::from(bulk_id) };
         self.check(&request())?;
@@ -241,17 +246,78 @@ impl Client {
             let e = input("intervalMs", "must be a positive number in range", "باید عددی مثبت و در محدوده باشد");
             return Err(self.fail(Op::Delivery, e, false));
         }
-        let deadline = js_sys::Date::now() + timeout_ms;
+        let aborted = || Err(self.fail(Op::Delivery, CoreError::aborted(), false));
+        if caller.is_some_and(AbortSignal::aborted) {
+            return aborted();
+        }
+        // One signal for the whole wait, aborted by the caller's or when the time is up, so a
+        // poll still in flight at the deadline is cut short rather than given its own timeout
+        // and retries on top of the wait's.
+        let Some(deadline) = Deadline::start(timeout_ms, caller) else {
+            return Err(self.fail(Op::Delivery, CoreError::network("AbortController is not available"), false));
+        };
+        let signal = deadline.signal();
+        let mut latest: Option<Vec<DeliveryEntry>> = None;
         loop {
-            let entries: Vec<DeliveryEntry> = self.run(request(), signal).await?;
+            let entries: Vec<DeliveryEntry> = match self.run(request(), Some(&signal)).await {
+                Ok(entries) => entries,
+                Err(_) if caller.is_some_and(AbortSignal::aborted) => return aborted(),
+                Err(e) if e.kind() == ErrorKind::Aborted => {
+                    // The time ran out during a poll: the entries of the one before, if any.
+                    return latest.ok_or_else(|| self.fail(Op::Delivery, CoreError::timeout(whole_ms(timeout_ms)), false));
+                }
+                Err(e) => return Err(e),
+            };
             on_update(&entries);
-            let left = deadline - js_sys::Date::now();
+            let left = deadline.left();
             if left <= 0.0 || (!entries.is_empty() && entries.iter().all(|e| e.status.is_final())) {
                 return Ok(entries);
             }
-            if !sleep(interval_ms.min(left), signal).await {
-                return Err(self.fail(Op::Delivery, CoreError::aborted(), false));
+            latest = Some(entries);
+            if !sleep(interval_ms.min(left), Some(&signal)).await {
+                if caller.is_some_and(AbortSignal::aborted) {
+                    return aborted();
+                }
+                return Ok(latest.unwrap_or_default());
             }
         }
+    }
+}
+
+/// `ms` as a whole number of milliseconds for an error message, saturating.
+fn whole_ms(ms: f64) -> u32 {
+    ms.ceil().clamp(0.0, f64::from(u32::MAX)) as u32
+}
+
+/// The end of a `wait_for_delivery`: an abort signal that fires at the deadline or when the
+/// caller's signal does.
+struct Deadline {
+    controller: AbortController,
+    at: f64,
+    _timer: Option<Timer>,
+    _listener: Option<AbortListener>,
+}
+
+impl Deadline {
+    fn start(timeout_ms: f64, caller: Option<&AbortSignal>) -> Option<Deadline> {
+        let controller = AbortController::new().ok()?;
+        let abort = get(&controller, "abort").dyn_into::<Function>().ok()?.bind0(&controller);
+        // Past what a timer can hold (24.8 days), only the checks between polls apply.
+        let timer = (timeout_ms <= MAX_TIMER_MS).then(|| Timer::start(&abort, timeout_ms));
+        Some(Deadline {
+            at: js_sys::Date::now() + timeout_ms,
+            _timer: timer,
+            _listener: caller.and_then(|signal| AbortListener::add(signal, &abort)),
+            controller,
+        })
+    }
+
+    fn signal(&self) -> AbortSignal {
+        self.controller.signal()
+    }
+
+    /// Milliseconds until the deadline; 0 or less once it has passed.
+    fn left(&self) -> f64 {
+        self.at - js_sys::Date::now()
     }
 }

@@ -1,6 +1,6 @@
 // sendBulk and waitForDelivery (Rust async loops over send and delivery) against the sandbox:
 // batches, progress, partial failure, nothing sent for a bad list, polling to the final states,
-// the timeout, abort, and bad arguments.
+// the timeout (a poll in flight at the deadline included), abort, and bad arguments.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startSandbox } from "../../sandbox/server.mjs";
@@ -110,6 +110,36 @@ test("waitForDelivery: resolves with the latest entries when the time runs out",
   const elapsed = performance.now() - started;
   assert.deepEqual(entries.map((e) => e.status), ["notsync"]);
   assert.ok(elapsed >= 240 && elapsed < 1000, `gave up after ${elapsed.toFixed(0)} ms`);
+});
+
+test("waitForDelivery: a poll still in flight when the time runs out is cut short; the latest entries come back", async () => {
+  const sw = switchableFetch();
+  let polls = 0;
+  // The first poll answers; every later one hangs, so only the deadline can end the wait.
+  const hangAfterFirst = (input, init) => { sw.fault = ++polls > 1 ? "hang" : null; return sw.fetch(input, init); };
+  const { bulkId } = await new Client({ ...DEMO, baseUrl: slow.url }).send({ from: LINE, to: ["09121234567"], message: "slow" });
+  const client = new Client({ ...DEMO, baseUrl: slow.url, fetch: hangAfterFirst });
+  const started = performance.now();
+  const entries = await client.waitForDelivery(bulkId, { intervalMs: 50, timeoutMs: 400 });
+  const elapsed = performance.now() - started;
+  assert.deepEqual(entries.map((e) => e.status), ["notsync"]);
+  assert.ok(polls >= 2, `a second poll was in flight: ${polls}`);
+  assert.ok(elapsed >= 390 && elapsed < 1500, `ended at the deadline: ${elapsed.toFixed(0)} ms`);
+});
+
+test("waitForDelivery: when no poll answers in time, a timeout error of delivery", async () => {
+  const sw = switchableFetch();
+  const { bulkId } = await new Client({ ...DEMO, baseUrl: slow.url }).send({ from: LINE, to: ["09121234567"], message: "slow" });
+  sw.fault = "hang";
+  const client = new Client({ ...DEMO, baseUrl: slow.url, fetch: sw.fetch });
+  const started = performance.now();
+  const err = await rejection(client.waitForDelivery(bulkId, { intervalMs: 50, timeoutMs: 300 }));
+  const elapsed = performance.now() - started;
+  assert.equal(err.kind, "timeout");
+  assert.equal(err.op, "delivery");
+  assert.equal(err.mayHaveSent, false);
+  assert.ok(err.message.includes("300 ms"), err.message);
+  assert.ok(elapsed >= 290 && elapsed < 1500, `ended at the deadline: ${elapsed.toFixed(0)} ms`);
 });
 
 test("waitForDelivery: an abort while waiting rejects at once, as delivery's aborted error", async () => {
