@@ -17,6 +17,7 @@ const ANSWERS = {
   jobscount: '[0,"1520"]',
 };
 let mode = "ok";
+let amount = "0";
 const seen = [];
 let server;
 let base;
@@ -36,6 +37,7 @@ before(async () => {
       if (mode === "502") { res.writeHead(502); return res.end("<html>Bad Gateway</html>"); }
       if (mode === "shape") return res.end('{"foo":1}');
       if (mode === "truncated") return res.end('[0,"9332');
+      if (mode === "amount") return res.end(`[0,"${amount}"]`);
       if (mode === "redirect") { res.writeHead(307, { location: `${elsewhere}${req.url}` }); return res.end(); }
       if (req.url.startsWith("/patterns/pattern")) {
         const q = new URL(req.url, "http://x").searchParams;
@@ -100,6 +102,17 @@ test("responses decode to the documented shapes, extra fields kept", async () =>
     { recipient: "+989122222222", status: "pending" },
   ]);
   assert.deepEqual(await c.checkMessage(10929800), { status: "Active", approval: "notconfirm" });
+});
+
+test("amounts sent as text read as JavaScript reads them, however many digits", async () => {
+  mode = "amount";
+  const c = client();
+  // Short ones are read by the core, longer ones by the engine: both must agree with Number().
+  for (const text of ["0", "-0.5", "933222.33", "123456789012345", "0.000001", "1234567890123456789", "0.1000000000000000055511151231257827", "9007199254740993", "-98765.4321012345678"]) {
+    amount = text;
+    assert.ok(Object.is(await c.credit(), Number(text)), text);
+  }
+  mode = "ok";
 });
 
 test("service errors: auth, known and unknown codes", async () => {
