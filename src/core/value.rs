@@ -227,18 +227,8 @@ impl<'de, E: de::Error> Deserializer<'de> for ValueDeserializer<E> {
             Value::Number(n) if n.fract() == 0.0 && n.abs() <= MAX_SAFE => visitor.visit_i64(n as i64),
             Value::Number(n) => visitor.visit_f64(n),
             Value::String(s) => visitor.visit_string(s),
-            Value::Array(items) => {
-                let mut seq = de::value::SeqDeserializer::new(items.into_iter());
-                let out = visitor.visit_seq(&mut seq)?;
-                seq.end()?;
-                Ok(out)
-            }
-            Value::Object(fields) => {
-                let mut map = de::value::MapDeserializer::new(fields.0.into_iter());
-                let out = visitor.visit_map(&mut map)?;
-                map.end()?;
-                Ok(out)
-            }
+            Value::Array(items) => visit_array(items, visitor),
+            Value::Object(fields) => visit_object(fields, visitor),
         }
     }
 
@@ -272,24 +262,14 @@ impl<'de, E: de::Error> Deserializer<'de> for ValueDeserializer<E> {
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
         match self.value {
-            Value::Object(fields) => {
-                let mut map = de::value::MapDeserializer::new(fields.0.into_iter());
-                let out = visitor.visit_map(&mut map)?;
-                map.end()?;
-                Ok(out)
-            }
+            Value::Object(fields) => visit_object(fields, visitor),
             other => Err(other.unexpected(&visitor)),
         }
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
         match self.value {
-            Value::Array(items) => {
-                let mut seq = de::value::SeqDeserializer::new(items.into_iter());
-                let out = visitor.visit_seq(&mut seq)?;
-                seq.end()?;
-                Ok(out)
-            }
+            Value::Array(items) => visit_array(items, visitor),
             other => Err(other.unexpected(&visitor)),
         }
     }
@@ -349,6 +329,22 @@ impl<'de, E: de::Error> Deserializer<'de> for ValueDeserializer<E> {
         i8 i16 i32 i64 i128 u8 u16 u32 u128 f32 char
         bytes byte_buf unit_struct tuple tuple_struct
     }
+}
+
+/// `visitor` over an array's items; an item it leaves unread is an error.
+fn visit_array<'de, V: Visitor<'de>, E: de::Error>(items: Vec<Value>, visitor: V) -> Result<V::Value, E> {
+    let mut seq = de::value::SeqDeserializer::new(items.into_iter());
+    let out = visitor.visit_seq(&mut seq)?;
+    seq.end()?;
+    Ok(out)
+}
+
+/// `visitor` over an object's fields; a field it leaves unread is an error.
+fn visit_object<'de, V: Visitor<'de>, E: de::Error>(fields: Extra, visitor: V) -> Result<V::Value, E> {
+    let mut map = de::value::MapDeserializer::new(fields.0.into_iter());
+    let out = visitor.visit_map(&mut map)?;
+    map.end()?;
+    Ok(out)
 }
 
 impl Value {
