@@ -6,10 +6,8 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use js_sys::Function;
 use serde::Serialize;
-use wasm_bindgen::JsCast;
-use web_sys::{AbortController, AbortSignal};
+use web_sys::AbortSignal;
 
 use crate::core::bulk::plan_batches;
 use crate::core::error::CoreError;
@@ -17,8 +15,8 @@ use crate::core::model::{DeliveryEntry, Sent};
 use crate::core::request::{send_time, Op, Request, SendBulkRequest, SendRequest};
 use crate::{Error, ErrorKind};
 
-use super::sys::{AbortListener, Timer, MAX_TIMER_MS};
-use super::{get, sleep, Client};
+use super::sys::{TimedAbort, MAX_TIMER_MS};
+use super::{sleep, Client};
 
 const DEFAULT_CHUNK: u64 = 100;
 const DEFAULT_CONCURRENCY: u64 = 4;
@@ -292,28 +290,19 @@ fn whole_ms(ms: f64) -> u32 {
 /// The end of a `wait_for_delivery`: an abort signal that fires at the deadline or when the
 /// caller's signal does.
 struct Deadline {
-    controller: AbortController,
+    abort: TimedAbort,
     at: f64,
-    _timer: Option<Timer>,
-    _listener: Option<AbortListener>,
 }
 
 impl Deadline {
     fn start(timeout_ms: f64, caller: Option<&AbortSignal>) -> Option<Deadline> {
-        let controller = AbortController::new().ok()?;
-        let abort = get(&controller, "abort").dyn_into::<Function>().ok()?.bind0(&controller);
         // Past what a timer can hold (24.8 days), only the checks between polls apply.
-        let timer = (timeout_ms <= MAX_TIMER_MS).then(|| Timer::start(&abort, timeout_ms));
-        Some(Deadline {
-            at: js_sys::Date::now() + timeout_ms,
-            _timer: timer,
-            _listener: caller.and_then(|signal| AbortListener::add(signal, &abort)),
-            controller,
-        })
+        let timer_ms = Some(timeout_ms).filter(|ms| *ms <= MAX_TIMER_MS);
+        Some(Deadline { abort: TimedAbort::start(timer_ms, caller)?, at: js_sys::Date::now() + timeout_ms })
     }
 
     fn signal(&self) -> AbortSignal {
-        self.controller.signal()
+        self.abort.signal()
     }
 
     /// Milliseconds until the deadline; 0 or less once it has passed.

@@ -75,6 +75,34 @@ impl Drop for AbortListener {
     }
 }
 
+/// An `AbortController` that aborts after `ms` (when given) and when `follow` aborts. The timer
+/// and the listener are removed when it is dropped; the controller itself is not aborted then.
+pub struct TimedAbort {
+    pub controller: web_sys::AbortController,
+    _timer: Option<Timer>,
+    _listener: Option<AbortListener>,
+}
+
+impl TimedAbort {
+    /// `None` when the runtime has no `AbortController`.
+    pub fn start(ms: Option<f64>, follow: Option<&web_sys::AbortSignal>) -> Option<TimedAbort> {
+        let controller = web_sys::AbortController::new().ok()?;
+        // `controller.abort` bound to it: the timer and the followed signal call it directly,
+        // so no Rust closure is made.
+        let abort = get(&controller, "abort").dyn_into::<Function>().ok()?.bind0(&controller);
+        Some(TimedAbort {
+            _timer: ms.map(|ms| Timer::start(&abort, ms)),
+            _listener: follow.and_then(|signal| AbortListener::add(signal, &abort)),
+            controller,
+        })
+    }
+
+    /// The controller's signal.
+    pub fn signal(&self) -> web_sys::AbortSignal {
+        self.controller.signal()
+    }
+}
+
 /// Waits `ms`, or less when `signal` aborts; `false` when it was aborted. The timer and the
 /// listener are the promise's own `resolve`, so no Rust closure is made or leaked.
 pub async fn sleep(ms: f64, signal: Option<&web_sys::AbortSignal>) -> bool {

@@ -17,7 +17,7 @@ use crate::core::error::{body_excerpt, CoreError, BODY_EXCERPT_BYTES};
 use crate::core::request::{Endpoint, WireRequest};
 use crate::core::response::undecodable;
 
-use super::sys::{self, AbortListener, Timer};
+use super::sys::{self, TimedAbort};
 
 /// Bodies longer than this (bytes) are refused; no more than this and one chunk is ever held.
 pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
@@ -63,49 +63,38 @@ pub struct Attempt {
 }
 
 /// Aborts the attempt's request when dropped: when the call's future is dropped, when the
-/// attempt ends, and so after a timeout too. Also owns the timer and the listener on the
-/// caller's signal, both removed on drop.
+/// attempt ends, and so after a timeout too. Its controller also aborts at the attempt's
+/// timeout and when the caller's signal does.
 struct AbortGuard {
-    controller: AbortController,
+    abort: TimedAbort,
     /// Set once the answer is read whole: there is nothing left to abort, and aborting would
     /// only cost the runtime an `AbortError` per call.
     finished: bool,
-    /// With a caller's `fetch`: settles when `controller` aborts. Every wait of the attempt
+    /// With a caller's `fetch`: settles when the controller aborts. Every wait of the attempt
     /// races it, so a timeout or the caller's abort ends the attempt even when that `fetch` does
     /// not honour its signal. The runtime's own fetch does, and racing costs a tenth of a
     /// call's time, so it is not raced.
     aborted: Option<js_sys::Promise>,
-    _timer: Option<Timer>,
-    _listener: Option<AbortListener>,
 }
 
 impl Drop for AbortGuard {
     fn drop(&mut self) {
         if !self.finished {
-            self.controller.abort();
+            self.abort.controller.abort();
         }
     }
 }
 
 impl AbortGuard {
     fn new(timeout_ms: u32, caller: Option<&AbortSignal>, race: bool) -> Option<AbortGuard> {
-        let controller = AbortController::new().ok()?;
-        // `controller.abort` bound to it: the timer and the caller's signal call it directly,
-        // so no Rust closure is made per attempt.
-        let abort = sys::get(&controller, "abort").dyn_into::<Function>().ok()?.bind0(&controller);
-        let signal = controller.signal();
+        let abort = TimedAbort::start(Some(f64::from(timeout_ms)), caller)?;
+        let signal = abort.signal();
         let aborted = race.then(|| {
             js_sys::Promise::new(&mut |resolve, _reject| {
                 let _ = signal.add_event_listener_with_callback("abort", &resolve);
             })
         });
-        Some(AbortGuard {
-            finished: false,
-            aborted,
-            _timer: Some(Timer::start(&abort, f64::from(timeout_ms))),
-            _listener: caller.and_then(|signal| AbortListener::add(signal, &abort)),
-            controller,
-        })
+        Some(AbortGuard { abort, finished: false, aborted })
     }
 
     /// `promise`'s outcome, or (with a caller's `fetch`) `Err(undefined)` as soon as the
@@ -116,7 +105,7 @@ impl AbortGuard {
         };
         let race = js_sys::Promise::race(&js_sys::Array::of2(&promise, aborted));
         let outcome = JsFuture::from(race).await;
-        if self.controller.signal().aborted() {
+        if self.abort.signal().aborted() {
             // The losing promise may still reject later; nobody is listening then.
             sys::quiet(&promise);
             return Err(JsValue::UNDEFINED);
@@ -135,7 +124,7 @@ impl Transport {
         let Some(mut guard) = AbortGuard::new(self.timeout_ms, caller, self.fetch.is_some()) else {
             return Attempt { result: Err(CoreError::network("AbortController is not available")), dispatched: false };
         };
-        let (request, init) = match self.build(wire, &guard.controller.signal()) {
+        let (request, init) = match self.build(wire, &guard.abort.signal()) {
             Ok(built) => built,
             Err(error) => return Attempt { result: Err(error), dispatched: false },
         };
@@ -148,7 +137,7 @@ impl Transport {
             (Some(fetch), None) => fetch.call1(&JsValue::UNDEFINED, &request),
         };
         let failed = |error: JsValue, dispatched: bool| Attempt {
-            result: Err(self.failure(&error, &guard.controller, caller)),
+            result: Err(self.failure(&error, &guard.abort.controller, caller)),
             dispatched,
         };
         let pending = match started.and_then(|value| sys::promise_resolve(&value)) {
