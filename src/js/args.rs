@@ -267,10 +267,12 @@ fn copy_values(value: &JsValue) -> Read<JsValue> {
 }
 
 
-/// A checked plain copy as the core's `Value`, read by serde-wasm-bindgen; the core's serde
-/// request types are read from that by the core's one `Value` deserializer, as answers are.
-pub fn value(plain: JsValue) -> Read<Value> {
-    serde_wasm_bindgen::from_value(plain).map_err(|_| invalid())
+/// The request object `req`, checked and copied field by field ([`plain`]), as the core's
+/// `Value`, read by serde-wasm-bindgen; the core's serde request types are read from that by
+/// the core's one `Value` deserializer, as answers are.
+pub fn request(req: &JsValue, fields: &[(&str, Kind)]) -> Read<Value> {
+    object(req, "request")?;
+    serde_wasm_bindgen::from_value(plain(req, fields)?).map_err(|_| invalid())
 }
 
 /// The error for a checked copy that its request type still refuses: the copy was checked
@@ -307,6 +309,16 @@ pub fn number(obj: &JsValue, field: &str) -> Read<Option<f64>> {
         return Ok(None);
     }
     value.as_f64().map(Some).ok_or_else(|| input(field, "must be a number", "باید عدد باشد"))
+}
+
+/// An optional number above 0 and at most `max` (`timeoutMs`, `intervalMs`).
+pub fn positive(obj: &JsValue, field: &str, max: f64) -> Read<Option<f64>> {
+    match number(obj, field)? {
+        Some(n) if !(n.is_finite() && n > 0.0 && n <= max) => {
+            Err(input(field, "must be a positive number in range", "باید عددی مثبت و در محدوده باشد"))
+        }
+        n => Ok(n),
+    }
 }
 
 /// An id given directly as an argument (`checkMessage(bulkId)`): digits or a whole number.

@@ -105,9 +105,7 @@ impl JsClient {
     /// request type's serde code) and answered through `finish`. Not generic: every such method
     /// shares this one copy, and only its request type's and result type's own code differs.
     fn request(&self, op: Op, req: &JsValue, fields: &[(&str, Kind)], read: ReadRequest, finish: Finish) -> Promise {
-        let read = args::object(req, "request")
-            .and_then(|()| args::plain(req, fields))
-            .and_then(args::value)
+        let read = args::request(req, fields)
             .and_then(|value| read(value).ok_or_else(args::invalid))
             .and_then(|request| Ok((request, args::signal(req)?)));
         self.spawn(op, read, finish)
@@ -126,11 +124,7 @@ impl JsClient {
         let username = args::field_text(options, "username", Text)?.unwrap_or_default();
         let password = args::field_text(options, "password", Text)?.unwrap_or_default();
         let base_url = args::field_text(options, "baseUrl", OptText)?;
-        let timeout_ms = match args::number(options, "timeoutMs")? {
-            None => None,
-            Some(n) if n.is_finite() && n > 0.0 && n <= 2_147_483_647.0 => Some(n.ceil() as u32),
-            Some(_) => return Err(CoreError::input("timeoutMs", "must be a positive number in range", "باید عددی مثبت و در محدوده باشد")),
-        };
+        let timeout_ms = args::positive(options, "timeoutMs", 2_147_483_647.0)?.map(|n| n.ceil() as u32);
         let retries = match args::number(options, "retries")? {
             None => None,
             Some(n) if (0.0..=10.0).contains(&n) && n.fract() == 0.0 => Some(n as u32),
@@ -273,8 +267,7 @@ impl JsClient {
     pub fn send_bulk(&self, req: JsValue) -> Promise {
         let fields = [("from", Text), ("to", Recipients), ("message", Text), ("time", Time), ("chunkSize", OptWhole), ("concurrency", OptWhole)];
         let read = (|| {
-            args::object(&req, "request")?;
-            let request: SendBulkRequest = from_value(args::value(args::plain(&req, &fields)?)?).map_err(|_| args::invalid())?;
+            let request: SendBulkRequest = from_value(args::request(&req, &fields)?).map_err(|_| args::invalid())?;
             Ok((request, args::function(&req, "onProgress")?, args::signal(&req)?))
         })();
         let (request, on_progress, signal) = match read {
@@ -302,18 +295,11 @@ impl JsClient {
     /// out; resolves to the latest entries.
     #[wasm_bindgen(js_name = waitForDelivery)]
     pub fn wait_for_delivery(&self, bulk_id: JsValue, opts: JsValue) -> Promise {
-        let positive = |field: &str, default: f64, max: f64| -> Read<f64> {
-            match args::number(&opts, field)? {
-                None => Ok(default),
-                Some(n) if n.is_finite() && n > 0.0 && n <= max => Ok(n),
-                Some(_) => Err(CoreError::input(field, "must be a positive number in range", "باید عددی مثبت و در محدوده باشد")),
-            }
-        };
         let read = (|| {
             let bulk_id = args::id(&bulk_id, "bulkId")?;
             args::options(&opts)?;
-            let interval = positive("intervalMs", 5_000.0, 2_147_483_647.0)?;
-            let timeout = positive("timeoutMs", 600_000.0, f64::MAX)?;
+            let interval = args::positive(&opts, "intervalMs", 2_147_483_647.0)?.unwrap_or(5_000.0);
+            let timeout = args::positive(&opts, "timeoutMs", f64::MAX)?.unwrap_or(600_000.0);
             Ok((bulk_id, interval, timeout, args::function(&opts, "onUpdate")?, args::signal(&opts)?))
         })();
         let (bulk_id, interval, timeout, on_update, signal) = match read {
