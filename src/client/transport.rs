@@ -186,7 +186,7 @@ impl Transport {
                 init.set_body(&JsValue::from_str(&wire.fields));
                 init.set_signal(Some(signal));
                 if template.no_window {
-                    let _ = js_sys::Reflect::set(&init, &JsValue::from_str("window"), &JsValue::NULL);
+                    set_no_window(&init);
                 }
                 Ok((Clone::clone(&template.request), Some(init)))
             }
@@ -212,7 +212,7 @@ impl Transport {
             Err(_) => (built(make(RequestRedirect::Manual))?, RequestRedirect::Manual),
         };
         let probe = web_sys::RequestInit::new();
-        let _ = js_sys::Reflect::set(&probe, &JsValue::from_str("window"), &JsValue::NULL);
+        set_no_window(&probe);
         let no_window = web_sys::Request::new_with_request_and_init(&request, &probe).is_ok();
         Ok(Template { request, redirect, no_window })
     }
@@ -228,6 +228,11 @@ impl Transport {
         }
         CoreError::network(&describe(error))
     }
+}
+
+/// Sets `init.window = null` (web-sys has no setter for it).
+fn set_no_window(init: &web_sys::RequestInit) {
+    let _ = js_sys::Reflect::set(init, &JsValue::from_str("window"), &JsValue::NULL);
 }
 
 /// The request gloo-net built. Its error quotes the URL, which holds the password for pattern
