@@ -88,6 +88,12 @@ export function sentBox(bulkId, extra) {
   );
 }
 
+/** A count of recipients in `el` ("1,520 recipient(s)"), the number itself in `data-value`. */
+export function showCount(el, n) {
+  el.dataset.value = String(n);
+  render(el, () => t("countResult", { n: fmt(n) }));
+}
+
 /** A table of `rows` with `columns` ({ label, dir, cls, get }), or "Nothing here." */
 export function table(testid, columns, rows) {
   if (!rows.length) return infoBox(t("emptyList"));

@@ -3,7 +3,7 @@
 import { h, render, renderers, tid } from "../lib/dom.js";
 import { fmt, t } from "../lib/i18n.js";
 import { state } from "../lib/state.js";
-import { infoBox, run, sentBox } from "../lib/ui.js";
+import { infoBox, run, sentBox, showCount } from "../lib/ui.js";
 import { refreshCredit } from "./credit.js";
 
 async function loadJobs() {
@@ -44,8 +44,7 @@ async function onJobsCount() {
   const out = tid("jobs-out");
   const trendIds = pickedTrends();
   const n = await run(out, tid("jobs-count"), () => state.client.jobsCount({ trendIds }));
-  const el = tid("jobs-count-value");
-  if (n !== undefined) { el.dataset.value = String(n); render(el, () => t("countResult", { n: fmt(n) })); }
+  if (n !== undefined) showCount(tid("jobs-count-value"), n);
 }
 
 async function onJobsSend(e) {

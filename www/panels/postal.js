@@ -1,9 +1,9 @@
 // The postal-code panel: client.postalCodeArea, postalCodeCount and postalCodeSend.
 
 import { h, render, tid } from "../lib/dom.js";
-import { fmt, t } from "../lib/i18n.js";
+import { t } from "../lib/i18n.js";
 import { state } from "../lib/state.js";
-import { infoBox, run, sentBox } from "../lib/ui.js";
+import { infoBox, run, sentBox, showCount } from "../lib/ui.js";
 import { refreshCredit } from "./credit.js";
 
 async function loadAreas() {
@@ -25,8 +25,7 @@ function postalReq() {
 async function onPostalCount() {
   const out = tid("postal-out");
   const n = await run(out, tid("postal-count"), () => state.client.postalCodeCount(postalReq()));
-  const el = tid("postal-count-value");
-  if (n !== undefined) { el.dataset.value = String(n); render(el, () => t("countResult", { n: fmt(n) })); }
+  if (n !== undefined) showCount(tid("postal-count-value"), n);
 }
 
 async function onPostalSend(e) {
