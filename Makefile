@@ -28,12 +28,15 @@ demo: setup pkg
 test: setup-browser test-rust pkg test-node test-wasm test-worker test-bulk-queue test-demo test-pack test-docs
 	@echo "make test: all suites passed"
 
+# The library crate natively (its core's unit tests, doctests), then every workspace crate
+# linted for wasm32, each on its own so no member's dependency features leak into another's.
 test-rust:
+	cargo fmt --all --check
 	cargo test --quiet
 	cargo clippy --quiet --all-targets -- -D warnings
-	cargo clippy --quiet --target wasm32-unknown-unknown --lib --test wasm_client -- -D warnings
-	RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps
-	RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --target wasm32-unknown-unknown
+	cargo clippy --quiet --target wasm32-unknown-unknown -p ippanel-wasm --lib --test wasm_client -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown -p ippanel-wasm-js -- -D warnings
+	scripts/test-docs-rs.sh
 	cargo package --quiet --allow-dirty --target-dir target/package-verify
 
 test-node:

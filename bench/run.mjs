@@ -42,11 +42,11 @@ if (named) {
 } else console.log("   (twiggy not installed: `cargo install twiggy` to see what the bytes are)");
 
 
-/** The wasm-opt flags wasm-pack applies to pkg/, read from Cargo.toml so the two cannot drift. */
+/** The wasm-opt flags wasm-pack applies to pkg/, read from js/Cargo.toml so the two cannot drift. */
 function wasmOptFlags() {
-  const cargo = readFileSync(new URL("Cargo.toml", root), "utf8");
+  const cargo = readFileSync(new URL("js/Cargo.toml", root), "utf8");
   const list = cargo.match(/^wasm-opt = (\[.*\])$/m);
-  if (!list) throw new Error("Cargo.toml has no wasm-opt = [...] line");
+  if (!list) throw new Error("js/Cargo.toml has no wasm-opt = [...] line");
   return JSON.parse(list[1]);
 }
 
@@ -54,7 +54,7 @@ function wasmOptFlags() {
 function namedWasm() {
   if (spawnSync("twiggy", ["--version"]).status !== 0) return null;
   const dir = mkdtempSync(join(os.tmpdir(), "ippanel-bench-"));
-  const release = new URL("target/wasm32-unknown-unknown/release/ippanel_wasm.wasm", root).pathname;
+  const release = new URL("target/wasm32-unknown-unknown/release/ippanel_wasm_js.wasm", root).pathname;
   const run = (cmd, args) => { const r = spawnSync(cmd, args, { encoding: "utf8" }); if (r.status !== 0) throw new Error(`${cmd}: ${r.stderr}`); };
   run("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", dir, release]);
   run("wasm-opt", [...wasmOptFlags(), "-g", join(dir, "ippanel_wasm_bg.wasm"), "-o", join(dir, "named.wasm")]);

@@ -33,7 +33,13 @@ struct Inner {
 
 impl Error {
     pub(crate) fn new(core: CoreError, op: &'static str, may_have_sent: bool) -> Error {
-        Error { inner: Box::new(Inner { core, op, may_have_sent }) }
+        Error {
+            inner: Box::new(Inner {
+                core,
+                op,
+                may_have_sent,
+            }),
+        }
     }
 
     /// What went wrong; what a caller should do differs per kind.

@@ -28,7 +28,7 @@
 //! ```
 //!
 //! ## Layers, and the packages each stands on
-//! - [`core`] (every target): the wire protocol in plain Rust: typed requests and results,
+//! - The core (every target, private): the wire protocol in plain Rust: typed requests and results,
 //!   form encoding, response decoding, the error table, mobile-number normalization and SMS
 //!   part counting. **serde** derives the request and result types; the protocol's quirks
 //!   (numbers as text, double-encoded lists, the `[code, data]` envelope, item aliases, extra
@@ -38,9 +38,10 @@
 //!   response; **web-sys** gives the `AbortController` that cancels a request when its future is
 //!   dropped or times out, the `ReadableStreamDefaultReader` of the capped body read, and
 //!   headers; **js-sys** the JS values in between (`JSON.parse`, timers, the global `fetch`).
-//! - The JS layer (wasm32, not part of the Rust API): the npm package's `Client` class,
-//!   **wasm-bindgen** exports over the Rust client. **serde-wasm-bindgen** reads JS request
-//!   objects into the core's types and writes results back as plain objects.
+//!   **serde-wasm-bindgen** reads what `JSON.parse` made of an answer into the core's types.
+//!
+//! The npm package's JavaScript `Client` class is a separate crate of the workspace, built over
+//! this Rust API: a Rust app that depends on this crate exports nothing of it.
 //!
 //! A panic in wasm kills the instance for a whole page or Worker, so code outside tests may not
 //! unwrap, expect, panic or index unchecked; clippy enforces it.
@@ -50,25 +51,26 @@
 )]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
-pub mod core;
+// Natively only the helpers and types use the core; the client that uses the rest is wasm32.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod core;
 mod error;
 
 #[cfg(target_arch = "wasm32")]
 mod client;
-#[cfg(target_arch = "wasm32")]
-mod js;
 
 #[cfg(target_arch = "wasm32")]
+#[cfg_attr(docsrs, doc(cfg(target_arch = "wasm32")))]
 pub use client::{BulkBatch, BulkProgress, BulkReport, Client, Config, WaitOptions};
 pub use core::model::{
-    AccessPackage, Approval, CreatedUser, DeliveryEntry, DeliveryStatus, InboxMessage, Job,
-    JobTrend, MessageCheck, MessageStatus, Phonebook, PostalArea, Sent,
+    AccessPackage, Approval, CreatedUser, DeliveryEntry, DeliveryStatus, InboxMessage, Job, JobTrend, MessageCheck,
+    MessageStatus, Phonebook, PostalArea, Sent,
 };
 pub use core::request::{
-    BookSendRequest, Gender, JobsCountRequest, JobsSendRequest, NewUserRequest, Operator,
-    PostalCodeCountRequest, PostalCodeSendRequest, SendBulkRequest, SendPatternRequest,
-    SendRequest,
+    BookSendRequest, Gender, JobsCountRequest, JobsSendRequest, NewUserRequest, Operator, PostalCodeCountRequest,
+    PostalCodeSendRequest, SendBulkRequest, SendPatternRequest, SendRequest,
 };
 pub use core::sms::{Encoding, SmsParts};
 pub use core::value::{Extra, Value};
@@ -97,4 +99,17 @@ pub fn normalize_mobile(input: &str) -> Result<String, Error> {
 /// ```
 pub fn sms_parts(text: &str) -> SmsParts {
     core::sms::sms_parts(text)
+}
+
+/// The moment `unix_ms` (milliseconds since 1970, as `Date.now()` gives them) as the `time`
+/// of a scheduled send: Tehran wall-clock time (UTC+03:30), `YYYY-MM-DD HH:MM:SS`. `None` for
+/// a moment that is not a finite time from 1970 to 9999. The JavaScript API does this for a
+/// `Date`.
+///
+/// ```
+/// assert_eq!(ippanel_wasm::tehran_time(0.0).as_deref(), Some("1970-01-01 03:30:00"));
+/// assert_eq!(ippanel_wasm::tehran_time(f64::NAN), None);
+/// ```
+pub fn tehran_time(unix_ms: f64) -> Option<String> {
+    core::tehran_time::format_epoch_ms(unix_ms)
 }

@@ -4,10 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use ippanel_wasm::{
-    normalize_mobile, sms_parts, Approval, BookSendRequest, Client, Config, DeliveryStatus,
-    ErrorCode, ErrorKind, JobsCountRequest, JobsSendRequest, NewUserRequest, Operator, Gender,
-    PostalCodeCountRequest, PostalCodeSendRequest, SendBulkRequest, SendPatternRequest,
-    SendRequest, WaitOptions,
+    normalize_mobile, sms_parts, Approval, BookSendRequest, Client, Config, DeliveryStatus, ErrorCode, ErrorKind,
+    Gender, JobsCountRequest, JobsSendRequest, NewUserRequest, Operator, PostalCodeCountRequest, PostalCodeSendRequest,
+    SendBulkRequest, SendPatternRequest, SendRequest, WaitOptions,
 };
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -52,7 +51,10 @@ fn code(e: &ippanel_wasm::Error) -> Option<i64> {
 async fn credit_is_a_number_and_send_spends_it() {
     let c = client();
     let before = c.credit().await.expect("credit");
-    let sent = c.send(send(&["09121234567", "+98 935 123 4567"], "سلام دنیا")).await.expect("send");
+    let sent = c
+        .send(send(&["09121234567", "+98 935 123 4567"], "سلام دنیا"))
+        .await
+        .expect("send");
     assert!(sent.bulk_id.bytes().all(|b| b.is_ascii_digit()), "{}", sent.bulk_id);
     let after = c.credit().await.expect("credit");
     assert_eq!(before - after, 2.0 * 150.0, "two recipients, one UCS-2 part each");
@@ -92,7 +94,10 @@ async fn wrong_password_is_auth_and_never_leaks() {
         pattern_code: "otp-demo".into(),
         values: vec![("code".into(), "1".into())],
     };
-    for e in [c.credit().await.unwrap_err(), c.send_pattern(pattern).await.unwrap_err()] {
+    for e in [
+        c.credit().await.unwrap_err(),
+        c.send_pattern(pattern).await.unwrap_err(),
+    ] {
         assert_eq!(e.kind(), ErrorKind::Auth);
         assert_eq!(code(&e), Some(962));
         let dump = format!("{e} {e:?} {}", e.body().unwrap_or_default());
@@ -111,11 +116,20 @@ async fn pattern_send_and_its_errors() {
         pattern_code: code.into(),
         values,
     };
-    let sent = c.send_pattern(pattern("otp-demo", vec![("code".into(), "4821".into())])).await.expect("pattern");
+    let sent = c
+        .send_pattern(pattern("otp-demo", vec![("code".into(), "4821".into())]))
+        .await
+        .expect("pattern");
     assert!(!sent.bulk_id.is_empty());
     let e = c.send_pattern(pattern("old-promo", vec![])).await.unwrap_err();
-    assert_eq!((e.kind(), code(&e), e.may_have_sent()), (ErrorKind::Api, Some(996), false));
-    let e = c.send_pattern(pattern("no-such-pattern", vec![("a".into(), "b".into())])).await.unwrap_err();
+    assert_eq!(
+        (e.kind(), code(&e), e.may_have_sent()),
+        (ErrorKind::Api, Some(996), false)
+    );
+    let e = c
+        .send_pattern(pattern("no-such-pattern", vec![("a".into(), "b".into())]))
+        .await
+        .unwrap_err();
     assert_eq!(code(&e), Some(971));
     let e = c.send_pattern(pattern(" ", vec![])).await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Input);
@@ -141,7 +155,11 @@ async fn postal_code_ops() {
     let areas = c.postal_code_area().await.expect("areas");
     assert!(!areas.is_empty() && !areas[0].code.is_empty() && !areas[0].name.is_empty());
     let count = c
-        .postal_code_count(PostalCodeCountRequest { postal_code: "1234567890".into(), operator: Operator::Mci, gender: Gender::Female })
+        .postal_code_count(PostalCodeCountRequest {
+            postal_code: "1234567890".into(),
+            operator: Operator::Mci,
+            gender: Gender::Female,
+        })
         .await
         .expect("count");
     assert!(count >= 0.0 && count.fract() == 0.0, "{count}");
@@ -157,7 +175,10 @@ async fn postal_code_ops() {
         .expect("postal send");
     assert!(!sent.bulk_id.is_empty());
     let e = c
-        .postal_code_count(PostalCodeCountRequest { postal_code: "12345".into(), ..Default::default() })
+        .postal_code_count(PostalCodeCountRequest {
+            postal_code: "12345".into(),
+            ..Default::default()
+        })
         .await
         .unwrap_err();
     assert!(e.message().starts_with("postalCode: "));
@@ -168,9 +189,17 @@ async fn phonebook_ops() {
     let c = client();
     let books = c.book_list().await.expect("books");
     assert!(!books.is_empty() && !books[0].title.is_empty());
-    let req = BookSendRequest { from: "3000505".into(), message: "hi book".into(), book_id: books[0].id.clone() };
+    let req = BookSendRequest {
+        from: "3000505".into(),
+        message: "hi book".into(),
+        book_id: books[0].id.clone(),
+    };
     assert!(!c.book_send(req).await.expect("book send").bulk_id.is_empty());
-    let bad = BookSendRequest { from: "3000505".into(), message: "x".into(), book_id: "-1".into() };
+    let bad = BookSendRequest {
+        from: "3000505".into(),
+        message: "x".into(),
+        book_id: "-1".into(),
+    };
     assert_eq!(c.book_send(bad).await.unwrap_err().kind(), ErrorKind::Input);
 }
 
@@ -181,8 +210,17 @@ async fn job_ops() {
     let job_id = jobs[0].id;
     let trends = c.job_trend_list(job_id).await.expect("trends");
     let trend_id = trends[0].id;
-    c.jobs_count(JobsCountRequest { trend_ids: vec![trend_id] }).await.expect("count");
-    let req = JobsSendRequest { from: "3000505".into(), message: "jobs".into(), job_id, trend_ids: vec![trend_id] };
+    c.jobs_count(JobsCountRequest {
+        trend_ids: vec![trend_id],
+    })
+    .await
+    .expect("count");
+    let req = JobsSendRequest {
+        from: "3000505".into(),
+        message: "jobs".into(),
+        job_id,
+        trend_ids: vec![trend_id],
+    };
     assert!(!c.jobs_send(req).await.expect("jobs send").bulk_id.is_empty());
     let e = c.jobs_count(JobsCountRequest { trend_ids: vec![] }).await.unwrap_err();
     assert!(e.message().starts_with("trendIds: "));
@@ -191,7 +229,11 @@ async fn job_ops() {
 #[wasm_bindgen_test]
 async fn message_status_delivery_and_waiting() {
     let c = client();
-    let id = c.send(send(&["09121234567", "09351234560"], "track me")).await.expect("send").bulk_id;
+    let id = c
+        .send(send(&["09121234567", "09351234560"], "track me"))
+        .await
+        .expect("send")
+        .bulk_id;
     let check = c.check_message(&id).await.expect("check");
     assert_eq!(check.approval, Approval::Approve);
     assert!(!check.status.as_str().is_empty());
@@ -200,11 +242,21 @@ async fn message_status_delivery_and_waiting() {
     assert!(entries[0].recipient.starts_with("+98"));
     let mut updates = 0;
     let done = c
-        .wait_for_delivery_with(&id, WaitOptions { interval_ms: Some(50), timeout_ms: Some(20_000) }, |_| updates += 1)
+        .wait_for_delivery_with(
+            &id,
+            WaitOptions {
+                interval_ms: Some(50),
+                timeout_ms: Some(20_000),
+            },
+            |_| updates += 1,
+        )
         .await
         .expect("wait");
     assert!(done.iter().all(|e| e.status.is_final()), "{done:?}");
-    assert!(done.iter().any(|e| e.status == DeliveryStatus::Failed), "a number ending in 0 fails");
+    assert!(
+        done.iter().any(|e| e.status == DeliveryStatus::Failed),
+        "a number ending in 0 fails"
+    );
     assert!(updates >= 1);
     let e = c.delivery("999999999999").await.unwrap_err();
     assert_eq!((e.kind(), code(&e)), (ErrorKind::Api, Some(456)));
@@ -217,7 +269,14 @@ async fn bulk_send_in_batches() {
     let mut seen = Vec::new();
     let report = c
         .send_bulk_with(
-            SendBulkRequest { from: "3000505".into(), to, message: "bulk".into(), chunk_size: Some(3), concurrency: Some(2), ..Default::default() },
+            SendBulkRequest {
+                from: "3000505".into(),
+                to,
+                message: "bulk".into(),
+                chunk_size: Some(3),
+                concurrency: Some(2),
+                ..Default::default()
+            },
             |p| seen.push(p.done),
         )
         .await
@@ -225,7 +284,12 @@ async fn bulk_send_in_batches() {
     assert_eq!((report.sent, report.failed, report.batches.len()), (7, 0, 3));
     assert!(report.batches.iter().all(|b| b.bulk_id.is_some() && b.error.is_none()));
     assert_eq!(seen.last(), Some(&7));
-    let bad = SendBulkRequest { from: "3000505".into(), to: vec!["09121234567".into(), "x".into()], message: "m".into(), ..Default::default() };
+    let bad = SendBulkRequest {
+        from: "3000505".into(),
+        to: vec!["09121234567".into(), "x".into()],
+        message: "m".into(),
+        ..Default::default()
+    };
     assert!(c.send_bulk(bad).await.unwrap_err().message().starts_with("to[1]: "));
 }
 
@@ -249,14 +313,21 @@ async fn inbox_access_list_and_new_user() {
     };
     assert!(!c.new_user(user.clone()).await.expect("new user").user_id.is_empty());
     let e = c.new_user(user).await.unwrap_err();
-    assert_eq!((e.kind(), code(&e)), (ErrorKind::Api, Some(304)), "the username is taken now");
+    assert_eq!(
+        (e.kind(), code(&e)),
+        (ErrorKind::Api, Some(304)),
+        "the username is taken now"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn faults_become_typed_errors() {
     let at = |fault: &str| client_at(&format!("{SANDBOX}/__fault/{fault}"), "demo", PASSWORD);
     let e = at("http502").send(send(&["09121234567"], "x")).await.unwrap_err();
-    assert_eq!((e.kind(), e.status(), e.may_have_sent()), (ErrorKind::Http, Some(502), true));
+    assert_eq!(
+        (e.kind(), e.status(), e.may_have_sent()),
+        (ErrorKind::Http, Some(502), true)
+    );
     assert_eq!(at("shape").credit().await.unwrap_err().kind(), ErrorKind::Protocol);
     assert_eq!(at("truncated").credit().await.unwrap_err().kind(), ErrorKind::Http);
     let e = at("hang").credit().await;
@@ -295,10 +366,28 @@ fn helpers() {
 #[wasm_bindgen_test]
 fn constructor_validates_config() {
     let bad = [
-        Config { username: "demo".into(), ..Default::default() },
-        Config { username: "demo".into(), password: "x".into(), base_url: Some("ftp://x".into()), ..Default::default() },
-        Config { username: "demo".into(), password: "x".into(), retries: Some(11), ..Default::default() },
-        Config { username: "demo".into(), password: "x".into(), timeout_ms: Some(0), ..Default::default() },
+        Config {
+            username: "demo".into(),
+            ..Default::default()
+        },
+        Config {
+            username: "demo".into(),
+            password: "x".into(),
+            base_url: Some("ftp://x".into()),
+            ..Default::default()
+        },
+        Config {
+            username: "demo".into(),
+            password: "x".into(),
+            retries: Some(11),
+            ..Default::default()
+        },
+        Config {
+            username: "demo".into(),
+            password: "x".into(),
+            timeout_ms: Some(0),
+            ..Default::default()
+        },
     ];
     for config in bad {
         assert_eq!(Client::new(config).unwrap_err().kind(), ErrorKind::Input);

@@ -128,10 +128,10 @@ impl Client {
         request: SendBulkRequest,
         on_progress: impl FnMut(BulkProgress),
     ) -> Result<BulkReport, Error> {
-        self.bulk(request, on_progress, None).await
+        self.bulk(request, on_progress, self.signal.as_ref()).await
     }
 
-    pub(crate) async fn bulk(
+    async fn bulk(
         &self,
         request: SendBulkRequest,
         on_progress: impl FnMut(BulkProgress),
@@ -140,12 +140,21 @@ impl Client {
         let fail = |e: CoreError| self.fail(Op::Send, e, false);
         let concurrency = request.concurrency.unwrap_or(DEFAULT_CONCURRENCY);
         if !(1..=MAX_CONCURRENCY).contains(&concurrency) {
-            return Err(fail(input("concurrency", "must be a whole number from 1 to 64", "باید عدد صحیح بین ۱ تا ۶۴ باشد")));
+            return Err(fail(input(
+                "concurrency",
+                "must be a whole number from 1 to 64",
+                "باید عدد صحیح بین ۱ تا ۶۴ باشد",
+            )));
         }
         let batches = plan_batches(&request.to, request.chunk_size.unwrap_or(DEFAULT_CHUNK)).map_err(fail)?;
         let time = request.time.as_deref().map(send_time).transpose().map_err(fail)?;
         let send = |to: Vec<String>| {
-            Request::Send(SendRequest { from: request.from.clone(), to, message: request.message.clone(), time: time.clone() })
+            Request::Send(SendRequest {
+                from: request.from.clone(),
+                to,
+                message: request.message.clone(),
+                time: time.clone(),
+            })
         };
         // Every batch shares the sender, text and time, so checking one checks them for all.
         if let Some(first) = batches.first() {
@@ -167,28 +176,50 @@ impl Client {
                 }
                 done.set(done.get() + batch.len());
                 if let Ok(mut observer) = on_progress.try_borrow_mut() {
-                    observer(BulkProgress { done: done.get(), total });
+                    observer(BulkProgress {
+                        done: done.get(),
+                        total,
+                    });
                 }
             }
         };
         let workers = usize::try_from(concurrency).unwrap_or(1).min(batches.len());
-        JoinAll { futures: (0..workers).map(|_| Some(Box::pin(worker()))).collect() }.await;
+        JoinAll {
+            futures: (0..workers).map(|_| Some(Box::pin(worker()))).collect(),
+        }
+        .await;
 
-        let mut report = BulkReport { batches: Vec::with_capacity(batches.len()), sent: 0, failed: 0 };
+        let mut report = BulkReport {
+            batches: Vec::with_capacity(batches.len()),
+            sent: 0,
+            failed: 0,
+        };
         for (recipients, outcome) in batches.into_iter().zip(results.into_inner()) {
             let batch = match outcome {
                 Some(Ok(sent)) => {
                     report.sent += recipients.len();
-                    BulkBatch { recipients, bulk_id: Some(sent.bulk_id), error: None }
+                    BulkBatch {
+                        recipients,
+                        bulk_id: Some(sent.bulk_id),
+                        error: None,
+                    }
                 }
                 Some(Err(error)) => {
                     report.failed += recipients.len();
-                    BulkBatch { recipients, bulk_id: None, error: Some(error) }
+                    BulkBatch {
+                        recipients,
+                        bulk_id: None,
+                        error: Some(error),
+                    }
                 }
                 None => {
                     report.failed += recipients.len();
                     let error = self.fail(Op::Send, CoreError::aborted(), false);
-                    BulkBatch { recipients, bulk_id: None, error: Some(error) }
+                    BulkBatch {
+                        recipients,
+                        bulk_id: None,
+                        error: Some(error),
+                    }
                 }
             };
             report.batches.push(batch);
@@ -227,10 +258,11 @@ impl Client {
     ) -> Result<Vec<DeliveryEntry>, Error> {
         let interval = f64::from(options.interval_ms.unwrap_or(5_000));
         let timeout = f64::from(options.timeout_ms.unwrap_or(600_000));
-        self.wait(bulk_id, interval, timeout, on_update, None).await
+        self.wait(bulk_id, interval, timeout, on_update, self.signal.as_ref())
+            .await
     }
 
-    pub(crate) async fn wait(
+    async fn wait(
         &self,
         bulk_id: &str,
         interval_ms: f64,
@@ -238,10 +270,16 @@ impl Client {
         mut on_update: impl FnMut(&[DeliveryEntry]),
         caller: Option<&AbortSignal>,
     ) -> Result<Vec<DeliveryEntry>, Error> {
-        let request = || Request::Delivery { bulk_id: String::from(bulk_id) };
+        let request = || Request::Delivery {
+            bulk_id: String::from(bulk_id),
+        };
         self.check(&request())?;
         if interval_ms <= 0.0 {
-            let e = input("intervalMs", "must be a positive number in range", "باید عددی مثبت و در محدوده باشد");
+            let e = input(
+                "intervalMs",
+                "must be a positive number in range",
+                "باید عددی مثبت و در محدوده باشد",
+            );
             return Err(self.fail(Op::Delivery, e, false));
         }
         let aborted = || Err(self.fail(Op::Delivery, CoreError::aborted(), false));
@@ -252,7 +290,11 @@ impl Client {
         // poll still in flight at the deadline is cut short rather than given its own timeout
         // and retries on top of the wait's.
         let Some(deadline) = Deadline::start(timeout_ms, caller) else {
-            return Err(self.fail(Op::Delivery, CoreError::network("AbortController is not available"), false));
+            return Err(self.fail(
+                Op::Delivery,
+                CoreError::network("AbortController is not available"),
+                false,
+            ));
         };
         let signal = deadline.signal();
         let mut latest: Option<Vec<DeliveryEntry>> = None;
@@ -262,7 +304,8 @@ impl Client {
                 Err(_) if caller.is_some_and(AbortSignal::aborted) => return aborted(),
                 Err(e) if e.kind() == ErrorKind::Aborted => {
                     // The time ran out during a poll: the entries of the one before, if any.
-                    return latest.ok_or_else(|| self.fail(Op::Delivery, CoreError::timeout(whole_ms(timeout_ms)), false));
+                    return latest
+                        .ok_or_else(|| self.fail(Op::Delivery, CoreError::timeout(whole_ms(timeout_ms)), false));
                 }
                 Err(e) => return Err(e),
             };
@@ -298,7 +341,10 @@ impl Deadline {
     fn start(timeout_ms: f64, caller: Option<&AbortSignal>) -> Option<Deadline> {
         // Past what a timer can hold (24.8 days), only the checks between polls apply.
         let timer_ms = Some(timeout_ms).filter(|ms| *ms <= MAX_TIMER_MS);
-        Some(Deadline { abort: TimedAbort::start(timer_ms, caller)?, at: js_sys::Date::now() + timeout_ms })
+        Some(Deadline {
+            abort: TimedAbort::start(timer_ms, caller)?,
+            at: js_sys::Date::now() + timeout_ms,
+        })
     }
 
     fn signal(&self) -> AbortSignal {

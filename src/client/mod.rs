@@ -16,21 +16,20 @@ use web_sys::AbortSignal;
 use crate::core::error::CoreError;
 use crate::core::form::Form;
 use crate::core::model::{
-    AccessPackage, CreatedUser, DeliveryEntry, InboxMessage, Job, JobTrend, MessageCheck,
-    Phonebook, PostalArea, Sent,
+    AccessPackage, CreatedUser, DeliveryEntry, InboxMessage, Job, JobTrend, MessageCheck, Phonebook, PostalArea, Sent,
 };
 use crate::core::request::{
-    self, BookSendRequest, Credentials, JobsCountRequest, JobsSendRequest, NewUserRequest, Op,
-    PostalCodeCountRequest, PostalCodeSendRequest, Request, SendPatternRequest, SendRequest,
+    self, BookSendRequest, Credentials, JobsCountRequest, JobsSendRequest, NewUserRequest, Op, PostalCodeCountRequest,
+    PostalCodeSendRequest, Request, SendPatternRequest, SendRequest,
 };
 use crate::core::response::{decode, Reply};
 use crate::core::retry;
 use crate::Error;
 
 pub use bulk::{BulkBatch, BulkProgress, BulkReport, WaitOptions};
-pub(crate) use sys::{get, quiet, sleep};
 use format::EngineJson;
-pub(crate) use transport::Answer;
+use sys::sleep;
+use transport::Answer;
 use transport::Transport;
 
 const DEFAULT_BASE_URL: &str = "https://ippanel.com";
@@ -90,6 +89,8 @@ impl std::fmt::Debug for Config {
 #[derive(Clone)]
 pub struct Client {
     inner: Rc<Inner>,
+    /// What aborts this handle's calls besides dropping them ([`Client::with_signal`]).
+    signal: Option<AbortSignal>,
 }
 
 struct Inner {
@@ -122,11 +123,23 @@ impl Client {
     /// a `base_url` that is not `https://` or `http://` with a host, a zero timeout, or more
     /// than 10 retries.
     pub fn new(config: Config) -> Result<Client, Error> {
-        Client::with_fetch(config, None)
+        Client::build(config, None)
     }
 
-    /// As [`Client::new`], with every request dispatched through `fetch` (the JS option).
-    pub(crate) fn with_fetch(config: Config, fetch: Option<js_sys::Function>) -> Result<Client, Error> {
+    /// As [`Client::new`], with every request dispatched through `fetch` instead of the
+    /// global `fetch`: a JS function called as `fetch(request)` that returns a `Response` or a
+    /// promise of one (a service binding's `fetch`, a test double, a wrapper that logs).
+    ///
+    /// Whatever it answers is checked: a rejection, a throw or something that is not a
+    /// `Response` fails the call with a typed error, never a trap.
+    ///
+    /// # Errors
+    /// As [`Client::new`].
+    pub fn with_fetch(config: Config, fetch: js_sys::Function) -> Result<Client, Error> {
+        Client::build(config, Some(fetch))
+    }
+
+    fn build(config: Config, fetch: Option<js_sys::Function>) -> Result<Client, Error> {
         if config.username.trim().is_empty() {
             return Err(invalid("username", "must not be empty", "نباید خالی باشد"));
         }
@@ -145,11 +158,19 @@ impl Client {
         };
         let timeout_ms = config.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS);
         if timeout_ms == 0 || f64::from(timeout_ms) > sys::MAX_TIMER_MS {
-            return Err(invalid("timeoutMs", "must be a positive number in range", "باید عددی مثبت و در محدوده باشد"));
+            return Err(invalid(
+                "timeoutMs",
+                "must be a positive number in range",
+                "باید عددی مثبت و در محدوده باشد",
+            ));
         }
         let retries = config.retries.unwrap_or(DEFAULT_RETRIES);
         if retries > MAX_RETRIES {
-            return Err(invalid("retries", "must be a whole number from 0 to 10", "باید عدد صحیح بین ۰ تا ۱۰ باشد"));
+            return Err(invalid(
+                "retries",
+                "must be a whole number from 0 to 10",
+                "باید عدد صحیح بین ۰ تا ۱۰ باشد",
+            ));
         }
         let mut form = Form::new();
         form.push("p", &config.password);
@@ -161,9 +182,34 @@ impl Client {
                 password: config.password,
                 password_encoded,
                 retries,
-                transport: Transport { base_url, timeout_ms, fetch, services: Default::default() },
+                transport: Transport {
+                    base_url,
+                    timeout_ms,
+                    fetch,
+                    services: Default::default(),
+                },
             }),
+            signal: None,
         })
+    }
+
+    /// A handle on the same client whose calls also stop when `signal` aborts, for code that
+    /// holds an `AbortSignal` (a Worker's incoming request, a page's `AbortController`) rather
+    /// than dropping the call's future. A call stopped this way fails with
+    /// [`ErrorKind::Aborted`](crate::ErrorKind::Aborted), and its request is aborted; a signal
+    /// already aborted fails the call before anything is sent.
+    ///
+    /// ```no_run
+    /// # async fn run(client: ippanel_wasm::Client) -> Result<(), ippanel_wasm::Error> {
+    /// let controller = web_sys::AbortController::new().expect("AbortController");
+    /// let credit = client.with_signal(controller.signal()).credit().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn with_signal(&self, signal: AbortSignal) -> Client {
+        Client {
+            inner: Rc::clone(&self.inner),
+            signal: Some(signal),
+        }
     }
 
     /// The origin calls go to.
@@ -185,12 +231,17 @@ impl Client {
     }
 
     fn credentials(&self) -> Credentials<'_> {
-        Credentials { username: &self.inner.username, password: &self.inner.password }
+        Credentials {
+            username: &self.inner.username,
+            password: &self.inner.password,
+        }
     }
 
     /// Checks `request` without sending it (what [`Client::run`] does first).
     pub(crate) fn check(&self, request: &Request) -> Result<(), Error> {
-        request::encode(self.credentials(), request).map(drop).map_err(|e| self.fail(request.op(), e, false))
+        request::encode(self.credentials(), request)
+            .map(drop)
+            .map_err(|e| self.fail(request.op(), e, false))
     }
 
     /// One call: encode, attempt until an answer arrives or the retry rule gives up, decode.
@@ -208,7 +259,11 @@ impl Client {
     /// Sends `request` until a 2xx answer arrives or the core's retry rule gives up. Not
     /// generic over the result type, so the wasm holds one copy of the attempt loop: decoding
     /// a 2xx answer never calls for another attempt (a malformed answer will not improve).
-    pub(crate) async fn exchange(&self, request: &Request, signal: Option<&AbortSignal>) -> Result<(Answer, bool), Error> {
+    pub(crate) async fn exchange(
+        &self,
+        request: &Request,
+        signal: Option<&AbortSignal>,
+    ) -> Result<(Answer, bool), Error> {
         let op = request.op();
         let wire = request::encode(self.credentials(), request).map_err(|e| self.fail(op, e, false))?;
         let mut attempts = 1;
@@ -251,7 +306,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn send(&self, request: SendRequest) -> Result<Sent, Error> {
-        self.run(Request::Send(request), None).await
+        self.run(Request::Send(request), self.signal.as_ref()).await
     }
 
     /// `patterns/pattern`: a pre-approved pattern with its variables, to one number.
@@ -271,7 +326,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn send_pattern(&self, request: SendPatternRequest) -> Result<Sent, Error> {
-        self.run(Request::SendPattern(request), None).await
+        self.run(Request::SendPattern(request), self.signal.as_ref()).await
     }
 
     /// `postalcodesend`: to the numbers registered in a postal-code area.
@@ -292,7 +347,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn postal_code_send(&self, request: PostalCodeSendRequest) -> Result<Sent, Error> {
-        self.run(Request::PostalCodeSend(request), None).await
+        self.run(Request::PostalCodeSend(request), self.signal.as_ref()).await
     }
 
     /// `postalcodecount`: how many numbers a postal-code area has.
@@ -311,7 +366,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn postal_code_count(&self, request: PostalCodeCountRequest) -> Result<f64, Error> {
-        self.run(Request::PostalCodeCount(request), None).await
+        self.run(Request::PostalCodeCount(request), self.signal.as_ref()).await
     }
 
     /// `postalcodearea`: the postal-code areas on offer.
@@ -325,7 +380,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn postal_code_area(&self) -> Result<Vec<PostalArea>, Error> {
-        self.run(Request::PostalCodeArea, None).await
+        self.run(Request::PostalCodeArea, self.signal.as_ref()).await
     }
 
     /// `booksend`: to a phonebook of the account.
@@ -340,7 +395,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn book_send(&self, request: BookSendRequest) -> Result<Sent, Error> {
-        self.run(Request::BookSend(request), None).await
+        self.run(Request::BookSend(request), self.signal.as_ref()).await
     }
 
     /// `booklist`: the account's phonebooks.
@@ -354,7 +409,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn book_list(&self) -> Result<Vec<Phonebook>, Error> {
-        self.run(Request::BookList, None).await
+        self.run(Request::BookList, self.signal.as_ref()).await
     }
 
     /// `jobssend`: to the numbers of some trends of a job.
@@ -369,7 +424,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn jobs_send(&self, request: JobsSendRequest) -> Result<Sent, Error> {
-        self.run(Request::JobsSend(request), None).await
+        self.run(Request::JobsSend(request), self.signal.as_ref()).await
     }
 
     /// `jobslist`: the jobs on offer.
@@ -383,7 +438,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn job_list(&self) -> Result<Vec<Job>, Error> {
-        self.run(Request::JobList, None).await
+        self.run(Request::JobList, self.signal.as_ref()).await
     }
 
     /// `jobstrenlist`: the trends of one job.
@@ -397,7 +452,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn job_trend_list(&self, job_id: u64) -> Result<Vec<JobTrend>, Error> {
-        self.run(Request::JobTrendList { job_id }, None).await
+        self.run(Request::JobTrendList { job_id }, self.signal.as_ref()).await
     }
 
     /// `jobscount`: how many numbers some trends have.
@@ -412,7 +467,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn jobs_count(&self, request: JobsCountRequest) -> Result<f64, Error> {
-        self.run(Request::JobsCount(request), None).await
+        self.run(Request::JobsCount(request), self.signal.as_ref()).await
     }
 
     /// `checkmessage`: the review state of a bulk send.
@@ -427,7 +482,13 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn check_message(&self, bulk_id: &str) -> Result<MessageCheck, Error> {
-        self.run(Request::CheckMessage { bulk_id: String::from(bulk_id) }, None).await
+        self.run(
+            Request::CheckMessage {
+                bulk_id: String::from(bulk_id),
+            },
+            self.signal.as_ref(),
+        )
+        .await
     }
 
     /// `delivery`: where each recipient's message of a bulk send is.
@@ -443,7 +504,13 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn delivery(&self, bulk_id: &str) -> Result<Vec<DeliveryEntry>, Error> {
-        self.run(Request::Delivery { bulk_id: String::from(bulk_id) }, None).await
+        self.run(
+            Request::Delivery {
+                bulk_id: String::from(bulk_id),
+            },
+            self.signal.as_ref(),
+        )
+        .await
     }
 
     /// `inboxlist`: messages received on the account's lines.
@@ -457,7 +524,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn inbox_list(&self) -> Result<Vec<InboxMessage>, Error> {
-        self.run(Request::InboxList, None).await
+        self.run(Request::InboxList, self.signal.as_ref()).await
     }
 
     /// `credit`: the account's credit in rials.
@@ -471,7 +538,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn credit(&self) -> Result<f64, Error> {
-        self.run(Request::Credit, None).await
+        self.run(Request::Credit, self.signal.as_ref()).await
     }
 
     /// `newuser`: creates a sub-account (resellers). Never repeated.
@@ -490,7 +557,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn new_user(&self, request: NewUserRequest) -> Result<CreatedUser, Error> {
-        self.run(Request::NewUser(request), None).await
+        self.run(Request::NewUser(request), self.signal.as_ref()).await
     }
 
     /// `accesslist`: the access packages a reseller can give a new user.
@@ -504,7 +571,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn access_list(&self) -> Result<Vec<AccessPackage>, Error> {
-        self.run(Request::AccessList, None).await
+        self.run(Request::AccessList, self.signal.as_ref()).await
     }
 }
 
@@ -516,6 +583,8 @@ fn base_url(url: &str) -> Option<String> {
         trimmed = shorter;
     }
     let lower = trimmed.to_ascii_lowercase();
-    let host = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
+    let host = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))?;
     (!host.is_empty()).then(|| String::from(trimmed))
 }

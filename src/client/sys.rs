@@ -65,7 +65,10 @@ impl AbortListener {
     /// Adds `listener`; `None` when the runtime refuses it.
     pub fn add(signal: &web_sys::AbortSignal, listener: &Function) -> Option<AbortListener> {
         signal.add_event_listener_with_callback("abort", listener).ok()?;
-        Some(AbortListener { signal: signal.clone(), listener: listener.clone() })
+        Some(AbortListener {
+            signal: signal.clone(),
+            listener: listener.clone(),
+        })
     }
 }
 
@@ -89,7 +92,10 @@ impl TimedAbort {
         let controller = web_sys::AbortController::new().ok()?;
         // `controller.abort` bound to it: the timer and the followed signal call it directly,
         // so no Rust closure is made.
-        let abort = get(&controller, "abort").dyn_into::<Function>().ok()?.bind0(&controller);
+        let abort = get(&controller, "abort")
+            .dyn_into::<Function>()
+            .ok()?
+            .bind0(&controller);
         Some(TimedAbort {
             _timer: ms.map(|ms| Timer::start(&abort, ms)),
             _listener: follow.and_then(|signal| AbortListener::add(signal, &abort)),

@@ -94,7 +94,11 @@ impl AbortGuard {
                 let _ = signal.add_event_listener_with_callback("abort", &resolve);
             })
         });
-        Some(AbortGuard { abort, finished: false, aborted })
+        Some(AbortGuard {
+            abort,
+            finished: false,
+            aborted,
+        })
     }
 
     /// `promise`'s outcome, or (with a caller's `fetch`) `Err(undefined)` as soon as the
@@ -117,16 +121,27 @@ impl AbortGuard {
 impl Transport {
     /// Makes one attempt of `wire`.
     pub async fn attempt(&self, wire: &WireRequest, caller: Option<&AbortSignal>) -> Attempt {
-        let aborted = || Attempt { result: Err(CoreError::aborted()), dispatched: false };
+        let aborted = || Attempt {
+            result: Err(CoreError::aborted()),
+            dispatched: false,
+        };
         if caller.is_some_and(AbortSignal::aborted) {
             return aborted();
         }
         let Some(mut guard) = AbortGuard::new(self.timeout_ms, caller, self.fetch.is_some()) else {
-            return Attempt { result: Err(CoreError::network("AbortController is not available")), dispatched: false };
+            return Attempt {
+                result: Err(CoreError::network("AbortController is not available")),
+                dispatched: false,
+            };
         };
         let (request, init) = match self.build(wire, &guard.abort.signal()) {
             Ok(built) => built,
-            Err(error) => return Attempt { result: Err(error), dispatched: false },
+            Err(error) => {
+                return Attempt {
+                    result: Err(error),
+                    dispatched: false,
+                }
+            }
         };
         let started = match (&self.fetch, &init) {
             (None, Some(init)) => sys::global_fetch_with(&request, init),
@@ -150,7 +165,10 @@ impl Transport {
         };
         let Some(response) = as_response(response) else {
             let error = CoreError::network("fetch answered something that is not a Response");
-            return Attempt { result: Err(error), dispatched: true };
+            return Attempt {
+                result: Err(error),
+                dispatched: true,
+            };
         };
         let (status, declared, plain) = status_and_headers(&response);
         let result = match read_capped(&response, declared, plain, &guard).await {
@@ -161,7 +179,10 @@ impl Transport {
         guard.finished = true;
         let result = result.and_then(|body| into_answer(status, body));
         drop(guard);
-        Attempt { result, dispatched: true }
+        Attempt {
+            result,
+            dispatched: true,
+        }
     }
 
     /// The request: a form POST to `services.jspd` (the built request, and this call's body and
@@ -172,7 +193,11 @@ impl Transport {
     /// would send the password on to wherever it points. A redirect fails the call instead
     /// (`"error"`: a network error), or, where the runtime has only `"manual"` (workerd), comes
     /// back as its 3xx answer, an `http` error.
-    fn build(&self, wire: &WireRequest, signal: &AbortSignal) -> Result<(web_sys::Request, Option<web_sys::RequestInit>), CoreError> {
+    fn build(
+        &self,
+        wire: &WireRequest,
+        signal: &AbortSignal,
+    ) -> Result<(web_sys::Request, Option<web_sys::RequestInit>), CoreError> {
         let template = match self.services.get() {
             Some(template) => template,
             None => {
@@ -192,7 +217,15 @@ impl Transport {
             }
             Endpoint::Pattern => {
                 let url = [self.base_url.as_str(), "/patterns/pattern?", wire.fields.as_str()].concat();
-                Ok((built(Request::post(&url).redirect(template.redirect).abort_signal(Some(signal)).build())?, None))
+                Ok((
+                    built(
+                        Request::post(&url)
+                            .redirect(template.redirect)
+                            .abort_signal(Some(signal))
+                            .build(),
+                    )?,
+                    None,
+                ))
             }
         }
     }
@@ -214,7 +247,11 @@ impl Transport {
         let probe = web_sys::RequestInit::new();
         set_no_window(&probe);
         let no_window = web_sys::Request::new_with_request_and_init(&request, &probe).is_ok();
-        Ok(Template { request, redirect, no_window })
+        Ok(Template {
+            request,
+            redirect,
+            no_window,
+        })
     }
 
     /// The error for a rejected or throwing `fetch`: the caller's abort, this attempt's
@@ -238,7 +275,9 @@ fn set_no_window(init: &web_sys::RequestInit) {
 /// The request gloo-net built. Its error quotes the URL, which holds the password for pattern
 /// sends: say only that the URL was refused.
 fn built(request: Result<Request, gloo_net::Error>) -> Result<web_sys::Request, CoreError> {
-    request.map(web_sys::Request::from).map_err(|_| CoreError::network("the runtime refused the request URL"))
+    request
+        .map(web_sys::Request::from)
+        .map_err(|_| CoreError::network("the runtime refused the request URL"))
 }
 
 /// What a rejection says: an `Error`'s message and its cause's code (Node's `fetch failed`
@@ -247,7 +286,9 @@ fn describe(error: &JsValue) -> String {
     if let Some(text) = error.as_string() {
         return text;
     }
-    let mut out = sys::get(error, "message").as_string().unwrap_or_else(|| String::from("fetch failed"));
+    let mut out = sys::get(error, "message")
+        .as_string()
+        .unwrap_or_else(|| String::from("fetch failed"));
     if let Some(code) = sys::get(&sys::get(error, "cause"), "code").as_string() {
         out.push_str(" (");
         out.push_str(&code);
@@ -290,11 +331,18 @@ fn status_and_headers(raw: &web_sys::Response) -> (u16, Option<u64>, bool) {
     let (status, length, encoding) = if raw.is_instance_of::<web_sys::Response>() {
         let response = Response::from(Clone::clone(raw));
         let headers = response.headers();
-        (response.status(), headers.get("content-length"), headers.get("content-encoding"))
+        (
+            response.status(),
+            headers.get("content-length"),
+            headers.get("content-encoding"),
+        )
     } else {
         let headers = sys::get(raw, "headers");
         let header = |name: &str| sys::call1(&headers, "get", &JsValue::from_str(name)).and_then(|v| v.as_string());
-        let status = sys::get(raw, "status").as_f64().filter(|s| (0.0..=999.0).contains(s)).unwrap_or(0.0);
+        let status = sys::get(raw, "status")
+            .as_f64()
+            .filter(|s| (0.0..=999.0).contains(s))
+            .unwrap_or(0.0);
         (status as u16, header("content-length"), header("content-encoding"))
     };
     let declared = length.and_then(|v| v.trim().parse::<u64>().ok());
@@ -328,7 +376,11 @@ fn as_bytes(value: &JsValue) -> Option<Uint8Array> {
     let offset = sys::get(value, "byteOffset").as_f64().unwrap_or(0.0);
     if buffer.is_object() && length >= 0.0 {
         // A foreign view: a view of its buffer (buffers are shared across realms' views).
-        Some(Uint8Array::new_with_byte_offset_and_length(&buffer, offset as u32, length as u32))
+        Some(Uint8Array::new_with_byte_offset_and_length(
+            &buffer,
+            offset as u32,
+            length as u32,
+        ))
     } else {
         // A foreign ArrayBuffer.
         Some(Uint8Array::new(value))
@@ -342,7 +394,12 @@ fn as_bytes(value: &JsValue) -> Option<Uint8Array> {
 /// length is the compressed one, and fetch hands over the bytes decompressed. Every call on the
 /// body goes through a catching binding: a caller's `fetch` may answer a locked stream or a
 /// Node stream, which must fail the call, not throw through the wasm.
-async fn read_capped(raw: &web_sys::Response, declared: Option<u64>, plain: bool, guard: &AbortGuard) -> Result<Vec<u8>, JsValue> {
+async fn read_capped(
+    raw: &web_sys::Response,
+    declared: Option<u64>,
+    plain: bool,
+    guard: &AbortGuard,
+) -> Result<Vec<u8>, JsValue> {
     let stream = sys::get(raw, "body");
     if stream.is_null() || stream.is_undefined() {
         return Ok(Vec::new());

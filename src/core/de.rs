@@ -48,10 +48,14 @@ pub fn id_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
             Ok(u64_text(n))
         }
         fn visit_i64<E: de::Error>(self, n: i64) -> Result<String, E> {
-            u64::try_from(n).map(u64_text).map_err(|_| E::custom("must be a whole number, 0 or more"))
+            u64::try_from(n)
+                .map(u64_text)
+                .map_err(|_| E::custom("must be a whole number, 0 or more"))
         }
         fn visit_f64<E: de::Error>(self, n: f64) -> Result<String, E> {
-            f64_to_u64(n).map(u64_text).ok_or_else(|| E::custom("must be a whole number, 0 or more"))
+            f64_to_u64(n)
+                .map(u64_text)
+                .ok_or_else(|| E::custom("must be a whole number, 0 or more"))
         }
     }
     d.deserialize_any(IdText)

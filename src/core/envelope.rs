@@ -87,9 +87,9 @@ pub fn code_from_text(s: &str) -> Option<i64> {
     if !is_ascii_digits(digits) {
         return None;
     }
-    let magnitude = digits.bytes().try_fold(0i64, |acc, b| {
-        acc.checked_mul(10)?.checked_add(i64::from(b - b'0'))
-    })?;
+    let magnitude = digits
+        .bytes()
+        .try_fold(0i64, |acc, b| acc.checked_mul(10)?.checked_add(i64::from(b - b'0')))?;
     Some(if negative { -magnitude } else { magnitude })
 }
 
@@ -209,9 +209,7 @@ impl<'de> Visitor<'de> for BodyVisitor {
                 }
                 return Ok(Body::Headless(first, rest));
             }
-            Some(Head::Other) | None => {
-                Body::Malformed("expected a [code, data] array with a numeric code")
-            }
+            Some(Head::Other) | None => Body::Malformed("expected a [code, data] array with a numeric code"),
         };
         while seq.next_element::<IgnoredAny>()?.is_some() {}
         Ok(body)

@@ -10,7 +10,7 @@ use std::cell::Cell;
 
 use serde::Deserialize;
 
-use super::num::{f64_to_u64, is_ascii_digits, is_decimal_text, u64_text, f64_to_i64, i64_text};
+use super::num::{f64_to_i64, f64_to_u64, i64_text, is_ascii_digits, is_decimal_text, u64_text};
 use super::value::{Extra, Value};
 
 /// The fields of one object the service sent, in order.
@@ -28,11 +28,7 @@ impl Fields {
     /// the other copy stays in the leftovers.
     pub fn take(&mut self, keys: &[&str]) -> Option<Value> {
         for key in keys {
-            let found = self
-                .0
-                 .0
-                .iter()
-                .position(|(k, v)| k == key && *v != Value::Null);
+            let found = self.0 .0.iter().position(|(k, v)| k == key && *v != Value::Null);
             if let Some(at) = found {
                 return Some(self.0 .0.remove(at).1);
             }
@@ -63,9 +59,7 @@ impl Fields {
     /// second copy of a field).
     pub fn rest(self, mapped: &[&str]) -> Extra {
         let mut out: Vec<(String, Value)> = Vec::new();
-        let taken = |out: &Vec<(String, Value)>, k: &str| {
-            mapped.contains(&k) || out.iter().any(|(o, _)| o == k)
-        };
+        let taken = |out: &Vec<(String, Value)>, k: &str| mapped.contains(&k) || out.iter().any(|(o, _)| o == k);
         for (key, value) in self.0 .0 {
             let camel = camel_case(&key);
             let key = if !taken(&out, &camel) {
@@ -154,8 +148,8 @@ fn fallback(_: &str) -> Option<f64> {
 
 /// Powers of ten that an `f64` holds exactly.
 const EXACT_POWERS: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
 ];
 
 /// Decimal text of at most 15 significant digits and 22 decimals, read exactly: its digits as
@@ -261,7 +255,11 @@ mod tests {
             let text = if point == 0 {
                 text
             } else if point <= text.len() {
-                format!("{}.{}", &text[..text.len() - point + 1], &text[text.len() - point + 1..])
+                format!(
+                    "{}.{}",
+                    &text[..text.len() - point + 1],
+                    &text[text.len() - point + 1..]
+                )
             } else {
                 format!("0.{}{}", "0".repeat(point - text.len()), text)
             };

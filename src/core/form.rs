@@ -41,9 +41,7 @@ impl Form {
 fn encode_into(out: &mut String, s: &str) {
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
-                out.push(char::from(b))
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => out.push(char::from(b)),
             b' ' => out.push('+'),
             _ => {
                 out.push('%');
@@ -142,10 +140,7 @@ mod tests {
         assert_eq!(json_int_list(&[12]), "[12]");
         assert_eq!(json_int_list(&[1, 2, 30]), "[1,2,30]");
         assert_eq!(
-            json_string_object(&[
-                ("code".into(), "1234".into()),
-                ("na\"me".into(), "علی".into())
-            ]),
+            json_string_object(&[("code".into(), "1234".into()), ("na\"me".into(), "علی".into())]),
             r#"{"code":"1234","na\"me":"علی"}"#
         );
         assert_eq!(json_string_object(&[]), "{}");

@@ -42,10 +42,7 @@ pub fn is_invisible_mark(c: char) -> bool {
 /// (ASCII and the Unicode hyphens/dashes/minus a word processor substitutes), dots and parentheses.
 fn is_separator(c: char) -> bool {
     c.is_whitespace()
-        || matches!(
-            c,
-            '-' | '.' | '(' | ')' | '\u{2010}'..='\u{2015}' | '\u{2212}'
-        )
+        || matches!(c, '-' | '.' | '(' | ')' | '\u{2010}'..='\u{2015}' | '\u{2212}')
         || is_invisible_mark(c)
 }
 
@@ -66,11 +63,7 @@ pub fn normalize_mobile_field(input: &str, field: &str) -> Result<String, CoreEr
 
 /// [`normalize_mobile_field`], quoting a short bad input in the error only when `quote` is set
 /// (callers clear it when the input may hold a secret).
-pub fn normalize_mobile_checked(
-    input: &str,
-    field: &str,
-    quote: bool,
-) -> Result<String, CoreError> {
+pub fn normalize_mobile_checked(input: &str, field: &str, quote: bool) -> Result<String, CoreError> {
     let fail = |problem| invalid(input, field, problem, quote);
     let mut digits = String::with_capacity(14);
     let mut plus = false;
@@ -120,10 +113,7 @@ enum Problem {
 fn invalid(input: &str, field: &str, problem: Problem, quote: bool) -> CoreError {
     let (en, fa) = match problem {
         Problem::Empty => return CoreError::input(field, "is empty", "خالی است"),
-        Problem::Character => (
-            "contains a character that is not a digit",
-            "نویسه‌ای غیر از رقم دارد",
-        ),
+        Problem::Character => ("contains a character that is not a digit", "نویسه‌ای غیر از رقم دارد"),
         Problem::NotMobile => (
             "is not a valid Iranian mobile number (e.g. 09121234567)",
             "شماره موبایل معتبر ایرانی نیست (مانند 09121234567)",
@@ -176,11 +166,7 @@ mod tests {
             " 0912 123 4567\t",
             "+98\u{a0}912\u{2013}123\u{2013}4567",
         ] {
-            assert_eq!(
-                normalize_mobile(input).as_deref(),
-                Ok("+989121234567"),
-                "{input:?}"
-            );
+            assert_eq!(normalize_mobile(input).as_deref(), Ok("+989121234567"), "{input:?}");
         }
     }
 
@@ -226,10 +212,7 @@ mod tests {
         let e = normalize_mobile_field(&long, "mobile").unwrap_err();
         assert!(!e.message.contains(&long));
         assert!(e.message.starts_with("mobile: is not"));
-        assert_eq!(
-            normalize_mobile_field("", "to").unwrap_err().message,
-            "to: is empty"
-        );
+        assert_eq!(normalize_mobile_field("", "to").unwrap_err().message, "to: is empty");
         let e = normalize_mobile_field("x\"y", "to").unwrap_err();
         assert_eq!(e.message, "to: contains a character that is not a digit");
     }

@@ -26,3 +26,6 @@ pub mod sms;
 pub mod tehran_time;
 pub mod text;
 pub mod value;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

@@ -39,14 +39,14 @@ pub struct CreatedUser {
 }
 
 macro_rules! item {
-    ($(#[$doc:meta])* $name:ident { $($(#[$fdoc:meta])* $field:ident : $ty:ty),* $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident, example: $example:literal, { $($(#[$fdoc:meta])* $field:ident : $ty:ty),* $(,)? }) => {
         $(#[$doc])*
         ///
         /// Read from an item the service sent (its key aliases and numbers-as-text accepted);
         /// keys no field maps are kept in `extra`, camelCased:
         ///
         /// ```
-        #[doc = concat!("let json = ippanel_wasm::core::model::example_json(\"", stringify!($name), "\");")]
+        #[doc = concat!("let json = r#\"", $example, "\"#;")]
         #[doc = concat!("let item: ippanel_wasm::", stringify!($name), " = serde_json::from_str(json).unwrap();")]
         /// assert!(item.extra.get("createdAt").is_some());
         /// ```
@@ -63,7 +63,9 @@ macro_rules! item {
 
 item!(
     /// A postal-code area (`postal_code_area`).
-    PostalArea {
+    PostalArea,
+    example: r#"{"id":"11","name":"Tehran","created_at":"2020"}"#,
+    {
         /// The area's code, for `postal_code_send`.
         code: String,
         /// Its name.
@@ -73,7 +75,9 @@ item!(
 
 item!(
     /// A phonebook of the account (`book_list`).
-    Phonebook {
+    Phonebook,
+    example: r#"{"id":12,"title":"customers","created_at":"2020"}"#,
+    {
         /// Its id, for `book_send`.
         id: String,
         /// Its title.
@@ -83,7 +87,9 @@ item!(
 
 item!(
     /// A job, or a trend of a job (`job_list`, `job_trend_list`).
-    Job {
+    Job,
+    example: r#"{"code":"3","name":"doctors","created_at":"2020"}"#,
+    {
         /// Its id, for `job_trend_list` and `jobs_send`.
         id: u64,
         /// Its title.
@@ -96,7 +102,9 @@ pub type JobTrend = Job;
 
 item!(
     /// A received message (`inbox_list`).
-    InboxMessage {
+    InboxMessage,
+    example: r#"{"from":"+989121234567","to":"+983000505","message":"hi","time":"2020-01-01 10:00:00","created_at":"2020"}"#,
+    {
         /// The sender's number.
         from: String,
         /// The line it came in on.
@@ -110,7 +118,9 @@ item!(
 
 item!(
     /// An access package a reseller can give a new user (`access_list`).
-    AccessPackage {
+    AccessPackage,
+    example: r#"{"id":"1","title":"Bronze","price":"500000","created_at":"2020"}"#,
+    {
         /// Its id, for `new_user`'s `access_id`.
         id: u64,
         /// Its title.
@@ -124,7 +134,9 @@ item!(
 
 item!(
     /// One recipient of a bulk send and where its message is (`delivery`).
-    DeliveryEntry {
+    DeliveryEntry,
+    example: r#"{"mobile":"+989121234567","status":"delivered","created_at":"2020"}"#,
+    {
         /// The number, as the service wrote it (`+98…`).
         recipient: String,
         /// Where the message is.
@@ -134,27 +146,15 @@ item!(
 
 item!(
     /// The review state of a bulk send (`check_message`).
-    MessageCheck {
+    MessageCheck,
+    example: r#"{"statusMessage":"Finish","validMessage":"approve","created_at":"2020"}"#,
+    {
         /// Where the send is.
         status: MessageStatus,
         /// Whether it was approved.
         approval: Approval,
     }
 );
-
-/// An item of each kind as the service writes it, with one key no field maps (`created_at`):
-/// the examples of the item types read these.
-pub fn example_json(item: &str) -> &'static str {
-    match item {
-        "PostalArea" => r#"{"id":"11","name":"Tehran","created_at":"2020"}"#,
-        "Phonebook" => r#"{"id":12,"title":"customers","created_at":"2020"}"#,
-        "Job" => r#"{"code":"3","name":"doctors","created_at":"2020"}"#,
-        "InboxMessage" => r#"{"from":"+989121234567","to":"+983000505","message":"hi","time":"2020-01-01 10:00:00","created_at":"2020"}"#,
-        "AccessPackage" => r#"{"id":"1","title":"Bronze","price":"500000","created_at":"2020"}"#,
-        "DeliveryEntry" => r#"{"mobile":"+989121234567","status":"delivered","created_at":"2020"}"#,
-        _ => r#"{"statusMessage":"Finish","validMessage":"approve","created_at":"2020"}"#,
-    }
-}
 
 const ID: &[&str] = &["id", "code", "ID"];
 const TITLE: &[&str] = &["title", "name"];
@@ -164,7 +164,11 @@ impl TryFrom<Fields> for PostalArea {
     fn try_from(mut f: Fields) -> Result<Self, FieldError> {
         let code = f.text(&["code", "id"], "an item has no code")?;
         let name = f.text(&["name", "title"], "an item has no name")?;
-        Ok(PostalArea { code, name, extra: f.rest(&["code", "name"]) })
+        Ok(PostalArea {
+            code,
+            name,
+            extra: f.rest(&["code", "name"]),
+        })
     }
 }
 
@@ -173,7 +177,11 @@ impl TryFrom<Fields> for Phonebook {
     fn try_from(mut f: Fields) -> Result<Self, FieldError> {
         let id = f.text(ID, "an item has no id")?;
         let title = f.text(TITLE, "an item has no title")?;
-        Ok(Phonebook { id, title, extra: f.rest(&["id", "title"]) })
+        Ok(Phonebook {
+            id,
+            title,
+            extra: f.rest(&["id", "title"]),
+        })
     }
 }
 
@@ -182,7 +190,11 @@ impl TryFrom<Fields> for Job {
     fn try_from(mut f: Fields) -> Result<Self, FieldError> {
         let id = f.id(ID, "an item has no id")?;
         let title = f.text(TITLE, "an item has no title")?;
-        Ok(Job { id, title, extra: f.rest(&["id", "title"]) })
+        Ok(Job {
+            id,
+            title,
+            extra: f.rest(&["id", "title"]),
+        })
     }
 }
 
@@ -194,7 +206,13 @@ impl TryFrom<Fields> for InboxMessage {
         let message = f.text(&["message", "text", "body"], "an item has no message")?;
         let received_at = f.text(&["receivedAt", "time", "date"], "an item has no receivedAt")?;
         let extra = f.rest(&["from", "to", "message", "receivedAt"]);
-        Ok(InboxMessage { from, to, message, received_at, extra })
+        Ok(InboxMessage {
+            from,
+            to,
+            message,
+            received_at,
+            extra,
+        })
     }
 }
 
@@ -209,7 +227,13 @@ impl TryFrom<Fields> for AccessPackage {
             Some(v) => super::fields::as_number(&v).ok_or("an item field is not a number")?,
         };
         let extra = f.rest(&["id", "title", "price", "discount"]);
-        Ok(AccessPackage { id, title, price, discount, extra })
+        Ok(AccessPackage {
+            id,
+            title,
+            price,
+            discount,
+            extra,
+        })
     }
 }
 
@@ -219,7 +243,11 @@ impl TryFrom<Fields> for DeliveryEntry {
         let recipient = f.text(&["recipient", "mobile", "number", "to"], "an item has no recipient")?;
         let status = f.text(&["status", "state"], "an item has no status")?;
         let extra = f.rest(&["recipient", "status"]);
-        Ok(DeliveryEntry { recipient, status: DeliveryStatus::from_word(&status), extra })
+        Ok(DeliveryEntry {
+            recipient,
+            status: DeliveryStatus::from_word(&status),
+            extra,
+        })
     }
 }
 
@@ -266,6 +294,7 @@ macro_rules! words {
         /// assert_eq!(later.as_str(), "SomethingNew");
         /// ```
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum $name {
             $($(#[$vdoc])* $variant,)*
             /// A word this version does not know, as the service sent it.
@@ -383,6 +412,9 @@ impl DeliveryStatus {
 
     /// Whether the status no longer changes (`delivered`, `failed`, `discarded`).
     pub fn is_final(&self) -> bool {
-        matches!(self, DeliveryStatus::Delivered | DeliveryStatus::Failed | DeliveryStatus::Discarded)
+        matches!(
+            self,
+            DeliveryStatus::Delivered | DeliveryStatus::Failed | DeliveryStatus::Discarded
+        )
     }
 }

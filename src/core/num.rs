@@ -147,17 +147,7 @@ mod tests {
 
     #[test]
     fn integers_format_like_to_string() {
-        for n in [
-            0u64,
-            1,
-            9,
-            10,
-            99,
-            100,
-            12345,
-            u64::MAX,
-            9_007_199_254_740_991,
-        ] {
+        for n in [0u64, 1, 9, 10, 99, 100, 12345, u64::MAX, 9_007_199_254_740_991] {
             let mut out = String::new();
             write_u64(&mut out, n);
             assert_eq!(out, n.to_string());
@@ -188,9 +178,7 @@ mod tests {
         for good in ["0", "12", "-3", "933222.33", "-0.5"] {
             assert!(is_decimal_text(good), "{good}");
         }
-        for bad in [
-            "", "-", ".5", "5.", "1e5", "+1", " 1", "1,000", "۱۲", "NaN", "1.2.3",
-        ] {
+        for bad in ["", "-", ".5", "5.", "1e5", "+1", " 1", "1,000", "۱۲", "NaN", "1.2.3"] {
             assert!(!is_decimal_text(bad), "{bad}");
         }
     }

@@ -17,8 +17,7 @@ use super::envelope::{Body, Data};
 use super::error::{CoreError, ErrorCode, AUTH_CODE};
 use super::fields::{as_text, bulk_id, decimal};
 use super::model::{
-    AccessPackage, CreatedUser, DeliveryEntry, InboxMessage, Job, MessageCheck, Phonebook,
-    PostalArea, Sent,
+    AccessPackage, CreatedUser, DeliveryEntry, InboxMessage, Job, MessageCheck, Phonebook, PostalArea, Sent,
 };
 use super::num::{f64_to_i64, i64_text, is_ascii_digits};
 use super::request::Op;
@@ -72,7 +71,10 @@ impl<F: JsonFormat> Cx<'_, F> {
 
     /// `text`, itself JSON, as a `T` (the service's double-encoded lists and objects).
     fn inner<T: DeserializeOwned>(&self, text: &str, what: &str) -> Result<T, CoreError> {
-        self.format.parse(trim_body(text)).and_then(typed).map_err(|m| self.malformed(m, what))
+        self.format
+            .parse(trim_body(text))
+            .and_then(typed)
+            .map_err(|m| self.malformed(m, what))
     }
 
     /// `value` as a `T` (an item of a list, an object).
@@ -186,7 +188,9 @@ impl Reply for Sent {
     /// A pattern send's bare bulk id, read from the text rather than through a JSON number, so
     /// an id longer than an f64 holds exactly keeps every digit.
     fn from_plain_text(op: Op, text: &str) -> Option<Sent> {
-        (op == Op::SendPattern && is_ascii_digits(text)).then(|| Sent { bulk_id: String::from(text) })
+        (op == Op::SendPattern && is_ascii_digits(text)).then(|| Sent {
+            bulk_id: String::from(text),
+        })
     }
 
     fn from_data<F: JsonFormat>(_: Op, data: Data, cx: &Cx<F>) -> Result<Sent, CoreError> {
@@ -195,7 +199,8 @@ impl Reply for Sent {
             Data::Number(n) => bulk_id(&Value::Number(n)),
             _ => None,
         };
-        id.map(|bulk_id| Sent { bulk_id }).ok_or_else(|| cx.protocol("expected a bulk id"))
+        id.map(|bulk_id| Sent { bulk_id })
+            .ok_or_else(|| cx.protocol("expected a bulk id"))
     }
 
     /// A pattern send answers the bare bulk id (other sends do not).
@@ -235,7 +240,8 @@ impl Reply for CreatedUser {
             Data::Number(n) => as_text(Value::Number(n)),
             _ => None,
         };
-        id.map(|user_id| CreatedUser { user_id }).ok_or_else(|| cx.protocol("expected the new user's id"))
+        id.map(|user_id| CreatedUser { user_id })
+            .ok_or_else(|| cx.protocol("expected the new user's id"))
     }
 
     fn from_bare<F: JsonFormat>(_: Op, body: Body, cx: &Cx<F>) -> Result<CreatedUser, CoreError> {
@@ -315,7 +321,9 @@ fn list_entries<F: JsonFormat>(data: Data, cx: &Cx<F>) -> Result<Vec<Value>, Cor
         Data::Items(items) => Ok(items),
         Data::Null => Ok(Vec::new()),
         Data::Text(s) if trim_body(&s).is_empty() => Ok(Vec::new()),
-        Data::Text(s) => Ok(cx.inner::<Option<Vec<Value>>>(&s, "the list is not valid JSON")?.unwrap_or_default()),
+        Data::Text(s) => Ok(cx
+            .inner::<Option<Vec<Value>>>(&s, "the list is not valid JSON")?
+            .unwrap_or_default()),
         _ => Err(cx.protocol("expected a list")),
     }
 }
@@ -325,9 +333,12 @@ fn list_entries<F: JsonFormat>(data: Data, cx: &Cx<F>) -> Result<Vec<Value>, Cor
 /// answer for an unknown bulk id.
 fn bare_entries<F: JsonFormat>(op: Op, body: Body, cx: &Cx<F>) -> Result<Vec<Value>, CoreError> {
     match body {
-        Body::Null if op == Op::Delivery => {
-            Err(CoreError::api(ErrorCode::Num(UNKNOWN_BULK_ID), "null", cx.status, cx.body))
-        }
+        Body::Null if op == Op::Delivery => Err(CoreError::api(
+            ErrorCode::Num(UNKNOWN_BULK_ID),
+            "null",
+            cx.status,
+            cx.body,
+        )),
         Body::Headless(first, rest) if op == Op::Delivery && is_entry_text(&first) => {
             let mut out = Vec::with_capacity(rest.len() + 1);
             for value in &rest {
@@ -357,7 +368,6 @@ fn item<T: Item, F: JsonFormat>(entry: Value, cx: &Cx<F>) -> Result<T, CoreError
         _ => Err(cx.protocol("expected list items to be objects")),
     }
 }
-
 
 #[cfg(test)]
 mod tests {

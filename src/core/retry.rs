@@ -18,7 +18,11 @@ fn status_is(err: &CoreError, range: std::ops::RangeInclusive<u16>) -> bool {
 /// A read-only op gets `retries` more attempts after curable failures ([`should_retry`]);
 /// every other op gets exactly one. `jitter` is a random number in `[0, 1)` ([`backoff_ms`]).
 pub fn next_attempt(op: Op, err: &CoreError, attempts: u32, retries: u32, jitter: f64) -> Option<u32> {
-    let max_attempts = if op.is_read_only() { retries.saturating_add(1) } else { 1 };
+    let max_attempts = if op.is_read_only() {
+        retries.saturating_add(1)
+    } else {
+        1
+    };
     (attempts < max_attempts && should_retry(op, err)).then(|| backoff_ms(attempts, jitter))
 }
 
@@ -44,11 +48,7 @@ pub fn should_retry(op: Op, err: &CoreError) -> bool {
 pub fn backoff_ms(attempt: u32, jitter: f64) -> u32 {
     let doublings = attempt.saturating_sub(1).min(16);
     let base = BASE_MS.saturating_mul(1 << doublings).min(CAP_MS);
-    let jitter = if (0.0..1.0).contains(&jitter) {
-        jitter
-    } else {
-        0.5
-    };
+    let jitter = if (0.0..1.0).contains(&jitter) { jitter } else { 0.5 };
     // Per mille in 800..1200; integer math from here on.
     let scale = 800 + (jitter * 400.0) as u32;
     base.saturating_mul(scale) / 1000
@@ -65,9 +65,7 @@ pub fn may_have_sent(op: Op, err: &CoreError, dispatched: bool) -> bool {
     op.is_send()
         && dispatched
         && match err.kind {
-            ErrorKind::Network | ErrorKind::Timeout | ErrorKind::Aborted | ErrorKind::Protocol => {
-                true
-            }
+            ErrorKind::Network | ErrorKind::Timeout | ErrorKind::Aborted | ErrorKind::Protocol => true,
             ErrorKind::Http => status_is(err, 500..=599) || status_is(err, 200..=299),
             ErrorKind::Api | ErrorKind::Auth | ErrorKind::Input => false,
         }
@@ -95,11 +93,7 @@ mod tests {
             (CoreError::too_large(200, "[[["), false, true),
             (CoreError::protocol("shape", 200, "{}"), false, true),
             (CoreError::api(ErrorCode::Num(5), "", 200, ""), false, false),
-            (
-                CoreError::api(ErrorCode::Num(962), "", 200, ""),
-                false,
-                false,
-            ),
+            (CoreError::api(ErrorCode::Num(962), "", 200, ""), false, false),
             (CoreError::input("to", "bad", "بد"), false, false),
         ]
     }
@@ -108,11 +102,7 @@ mod tests {
     fn retries_only_read_only_ops_after_curable_failures() {
         for op in ALL_OPS {
             for (err, retryable, _) in errors() {
-                assert_eq!(
-                    should_retry(op, &err),
-                    retryable && op.is_read_only(),
-                    "{op:?} {err:?}"
-                );
+                assert_eq!(should_retry(op, &err), retryable && op.is_read_only(), "{op:?} {err:?}");
             }
         }
         assert!(!Op::NewUser.is_read_only());
@@ -123,11 +113,7 @@ mod tests {
     fn may_have_sent_only_for_dispatched_sends() {
         for op in ALL_OPS {
             for (err, _, may) in errors() {
-                assert_eq!(
-                    may_have_sent(op, &err, true),
-                    may && op.is_send(),
-                    "{op:?} {err:?}"
-                );
+                assert_eq!(may_have_sent(op, &err, true), may && op.is_send(), "{op:?} {err:?}");
                 assert!(!may_have_sent(op, &err, false));
             }
         }

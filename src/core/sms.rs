@@ -34,7 +34,7 @@ impl Encoding {
     }
 }
 
-/// The result of [`sms_parts`], field for field the JS `smsParts` result.
+/// The result of [`sms_parts`](crate::sms_parts), field for field the JS `smsParts` result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SmsParts {
@@ -57,8 +57,7 @@ const UCS_MULTI: u32 = 67;
 
 /// The GSM 03.38 default alphabet, less ASCII letters and digits (checked separately) and less
 /// the escape code itself.
-const GSM_BASIC_OTHER: &str =
-    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./:;<=>?¡ÄÖÑÜ§¿äöñüà";
+const GSM_BASIC_OTHER: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./:;<=>?¡ÄÖÑÜ§¿äöñüà";
 
 /// The extension table: each of these is sent as escape + char, two septets.
 const GSM_EXTENSION: &str = "\u{c}^{}\\[~]|€";

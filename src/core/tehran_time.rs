@@ -148,14 +148,8 @@ mod tests {
             Some("2001-01-01 03:29:59")
         );
         // Before the epoch in UTC but still 1970 in Tehran.
-        assert_eq!(
-            format_epoch_ms(-1.0).as_deref(),
-            Some("1970-01-01 03:29:59")
-        );
-        assert_eq!(
-            format_epoch_ms(-12_600_000.0).as_deref(),
-            Some("1970-01-01 00:00:00")
-        );
+        assert_eq!(format_epoch_ms(-1.0).as_deref(), Some("1970-01-01 03:29:59"));
+        assert_eq!(format_epoch_ms(-12_600_000.0).as_deref(), Some("1970-01-01 00:00:00"));
         assert_eq!(format_epoch_ms(-12_600_001.0), None);
         // 9999-12-31 23:59:59 Tehran = 9999-12-31T20:29:59Z.
         assert_eq!(
@@ -163,14 +157,7 @@ mod tests {
             Some("9999-12-31 23:59:59")
         );
         assert_eq!(format_epoch_ms(253_402_288_200_000.0), None);
-        for bad in [
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            8.64e15,
-            -8.64e15,
-            f64::MAX,
-        ] {
+        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 8.64e15, -8.64e15, f64::MAX] {
             assert_eq!(format_epoch_ms(bad), None, "{bad}");
         }
     }

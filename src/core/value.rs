@@ -208,7 +208,10 @@ impl<'de, E: de::Error> de::IntoDeserializer<'de, E> for Value {
     type Deserializer = ValueDeserializer<E>;
 
     fn into_deserializer(self) -> ValueDeserializer<E> {
-        ValueDeserializer { value: self, error: std::marker::PhantomData }
+        ValueDeserializer {
+            value: self,
+            error: std::marker::PhantomData,
+        }
     }
 }
 
@@ -248,7 +251,11 @@ impl<'de, E: de::Error> Deserializer<'de> for ValueDeserializer<E> {
         match self.value {
             // Unit variants written as their name (`"mci"`).
             Value::String(s) => visitor.visit_enum(de::IntoDeserializer::<E>::into_deserializer(s)),
-            other => ValueDeserializer::<E> { value: other, error: std::marker::PhantomData }.deserialize_any(visitor),
+            other => ValueDeserializer::<E> {
+                value: other,
+                error: std::marker::PhantomData,
+            }
+            .deserialize_any(visitor),
         }
     }
 
@@ -256,7 +263,12 @@ impl<'de, E: de::Error> Deserializer<'de> for ValueDeserializer<E> {
     // that visitor method is called: forwarding all of these to `deserialize_any` would compile
     // every visitor's every method (a struct's positional `visit_seq` among them) for nothing.
 
-    fn deserialize_struct<V: Visitor<'de>>(self, _: &'static str, _: &'static [&'static str], visitor: V) -> Result<V::Value, E> {
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, E> {
         self.deserialize_map(visitor)
     }
 

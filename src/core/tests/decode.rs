@@ -1,12 +1,10 @@
 //! `decode`: every response variant PROTOCOL.md documents, for every op, and every error path.
 
-mod core_support;
-
-use core_support::{arr, decode_json, n, obj, s, SerdeJson};
-use ippanel_wasm::core::error::{CoreError, ErrorCode, ErrorKind, BODY_EXCERPT_BYTES};
-use ippanel_wasm::core::model::{InboxMessage, Job};
-use ippanel_wasm::core::request::Op;
-use ippanel_wasm::core::response::decode;
+use super::support::{arr, decode_json, n, obj, s, SerdeJson};
+use crate::core::error::{CoreError, ErrorCode, ErrorKind, BODY_EXCERPT_BYTES};
+use crate::core::model::{InboxMessage, Job};
+use crate::core::request::Op;
+use crate::core::response::decode;
 use serde_json::Value;
 
 const SEND_OPS: [Op; 5] = [
@@ -55,11 +53,7 @@ fn assert_protocol(op: Op, body: &str) {
 fn assert_api(op: Op, body: &str, code: i64) -> CoreError {
     let e = err(op, body);
     assert_eq!(e.code, Some(ErrorCode::Num(code)), "{op:?} {body}: {e:?}");
-    let kind = if code == 962 {
-        ErrorKind::Auth
-    } else {
-        ErrorKind::Api
-    };
+    let kind = if code == 962 { ErrorKind::Auth } else { ErrorKind::Api };
     assert_eq!(e.kind, kind);
     e
 }
@@ -100,11 +94,7 @@ fn pattern_send_answers_a_bare_bulk_id() {
     assert_ok(Op::SendPattern, " 43218765123\n", bulk("43218765123"));
     assert_ok(Op::SendPattern, "\"43218765123\"", bulk("43218765123"));
     // Longer than an f64 holds exactly: every digit kept.
-    assert_ok(
-        Op::SendPattern,
-        "123456789012345678901",
-        bulk("123456789012345678901"),
-    );
+    assert_ok(Op::SendPattern, "123456789012345678901", bulk("123456789012345678901"));
     assert_protocol(Op::SendPattern, "\"abc\"");
     assert_protocol(Op::SendPattern, "-5");
     assert_protocol(Op::SendPattern, "12.5");
@@ -117,11 +107,7 @@ fn pattern_send_answers_a_bare_bulk_id() {
 #[test]
 fn pattern_errors() {
     for code in [970, 971, 972, 996, 997, 404] {
-        let e = assert_api(
-            Op::SendPattern,
-            &format!("[{code},\"pattern problem\"]"),
-            code,
-        );
+        let e = assert_api(Op::SendPattern, &format!("[{code},\"pattern problem\"]"), code);
         assert!(!e.message.contains("unknown"), "{}", e.message);
     }
 }
@@ -187,11 +173,7 @@ fn lists_come_double_encoded_or_direct_or_empty() {
         r#"[0,"[{\"id\":12,\"title\":\"customers\"}]"]"#,
         expected.clone(),
     );
-    assert_ok(
-        Op::BookList,
-        r#"[0,[{"id":12,"title":"customers"}]]"#,
-        expected.clone(),
-    );
+    assert_ok(Op::BookList, r#"[0,[{"id":12,"title":"customers"}]]"#, expected.clone());
     assert_ok(
         Op::BookList,
         r#"["0"," [{\"id\":\"12\",\"title\":\"customers\"}] "]"#,
@@ -273,11 +255,7 @@ fn book_lists() {
     assert_ok(
         Op::BookList,
         r#"[0,[{"id":1,"code":"c","title":"t"}]]"#,
-        arr(vec![obj(&[
-            ("id", s("1")),
-            ("code", s("c")),
-            ("title", s("t")),
-        ])]),
+        arr(vec![obj(&[("id", s("1")), ("code", s("c")), ("title", s("t"))])]),
     );
     assert_protocol(Op::BookList, r#"[0,[{"title":"no id"}]]"#);
     assert_protocol(Op::BookList, r#"[0,[{"id":1}]]"#);
@@ -317,9 +295,7 @@ fn inbox_lists() {
         ])]),
     );
     for key in ["date", "receivedAt"] {
-        let body = format!(
-            r#"[0,[{{"message":"m","from":"1","to":"2","{key}":"2020-01-01","msg_id":9}}]]"#
-        );
+        let body = format!(r#"[0,[{{"message":"m","from":"1","to":"2","{key}":"2020-01-01","msg_id":9}}]]"#);
         assert_ok(
             Op::InboxList,
             &body,
@@ -345,10 +321,7 @@ fn inbox_lists() {
         ])]),
     );
     assert_protocol(Op::InboxList, r#"[0,[{"from":"1","to":"2","time":"t"}]]"#);
-    assert_protocol(
-        Op::InboxList,
-        r#"[0,[{"message":"m","to":"2","time":"t"}]]"#,
-    );
+    assert_protocol(Op::InboxList, r#"[0,[{"message":"m","to":"2","time":"t"}]]"#);
 }
 
 #[test]
@@ -378,10 +351,7 @@ fn access_lists() {
         ]),
     );
     assert_protocol(Op::AccessList, r#"[0,[{"id":1,"title":"t"}]]"#);
-    assert_protocol(
-        Op::AccessList,
-        r#"[0,[{"id":1,"title":"t","price":"free"}]]"#,
-    );
+    assert_protocol(Op::AccessList, r#"[0,[{"id":1,"title":"t","price":"free"}]]"#);
     assert_protocol(
         Op::AccessList,
         r#"[0,[{"id":1,"title":"t","price":1,"discount":"much"}]]"#,
@@ -459,10 +429,7 @@ fn check_message() {
     assert_ok(
         Op::CheckMessage,
         r#"{"statusMessage":"No Sufficient Charge","validMessage":"notconfirm:"}"#,
-        obj(&[
-            ("status", s("No Sufficient Charge")),
-            ("approval", s("notconfirm")),
-        ]),
+        obj(&[("status", s("No Sufficient Charge")), ("approval", s("notconfirm"))]),
     );
     assert_ok(
         Op::CheckMessage,
@@ -488,17 +455,11 @@ fn check_message() {
     assert_api(Op::CheckMessage, r#"["962","bad login"]"#, 962);
     assert_protocol(Op::CheckMessage, r#"{"statusMessage":"Active"}"#);
     assert_protocol(Op::CheckMessage, r#"{"validMessage":"approve"}"#);
-    assert_protocol(
-        Op::CheckMessage,
-        r#"{"statusMessage":5.5,"validMessage":"approve"}"#,
-    );
+    assert_protocol(Op::CheckMessage, r#"{"statusMessage":5.5,"validMessage":"approve"}"#);
     assert_protocol(Op::CheckMessage, r#"[0,"Active"]"#);
     assert_protocol(Op::CheckMessage, "[0,[]]");
     // Only checkmessage answers an object.
-    assert_protocol(
-        Op::Credit,
-        r#"{"statusMessage":"Active","validMessage":"approve"}"#,
-    );
+    assert_protocol(Op::Credit, r#"{"statusMessage":"Active","validMessage":"approve"}"#);
 }
 
 // ---- new user ----
@@ -665,10 +626,7 @@ fn keys_in_order(json: &str) -> Vec<Vec<String>> {
                 fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                     f.write_str("an object")
                 }
-                fn visit_map<A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut map: A,
-                ) -> Result<Keys, A::Error> {
+                fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
                     let mut keys = Vec::new();
                     while let Some((k, _)) = map.next_entry::<String, serde::de::IgnoredAny>()? {
                         keys.push(k);
@@ -688,12 +646,9 @@ fn extra_keys_follow_the_mapped_ones_in_order() {
     let body = r#"[0,[{"z_last":1,"title":"t","created-at":"c","id":3,"Title":"other"}]]"#;
     let result: Vec<Job> = decode(Op::JobList, 200, body, &SerdeJson).unwrap();
     let text = serde_json::to_string(&result).unwrap();
+    assert_eq!(keys_in_order(&text), [["id", "title", "zLast", "createdAt", "Title"]]);
     assert_eq!(
-        keys_in_order(&text),
-        [["id", "title", "zLast", "createdAt", "Title"]]
-    );
-    assert_eq!(
-        core_support::as_js_numbers(serde_json::from_str(&text).unwrap()),
+        super::support::as_js_numbers(serde_json::from_str(&text).unwrap()),
         arr(vec![obj(&[
             ("id", n(3.0)),
             ("title", s("t")),

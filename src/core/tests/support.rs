@@ -4,13 +4,12 @@
 //! hands it out, so expected results are written as plain JSON values.
 #![allow(dead_code)]
 
-use ippanel_wasm::core::error::CoreError;
-use ippanel_wasm::core::model::{
-    AccessPackage, CreatedUser, DeliveryEntry, InboxMessage, Job, MessageCheck, Phonebook,
-    PostalArea, Sent,
+use crate::core::error::CoreError;
+use crate::core::model::{
+    AccessPackage, CreatedUser, DeliveryEntry, InboxMessage, Job, MessageCheck, Phonebook, PostalArea, Sent,
 };
-use ippanel_wasm::core::request::Op;
-use ippanel_wasm::core::response::{decode, JsonFormat, Malformed, Reply};
+use crate::core::request::Op;
+use crate::core::response::{decode, JsonFormat, Malformed, Reply};
 use serde::de::IgnoredAny;
 use serde::Serialize;
 use serde_json::{Number, Value};
@@ -22,7 +21,7 @@ use serde_json::{Number, Value};
 pub struct SerdeJson;
 
 impl JsonFormat for SerdeJson {
-    fn parse(&self, text: &str) -> Result<ippanel_wasm::core::value::Value, Malformed> {
+    fn parse(&self, text: &str) -> Result<crate::core::value::Value, Malformed> {
         if serde_json::from_str::<IgnoredAny>(text).is_err() {
             return Err(Malformed::NotJson);
         }
@@ -67,11 +66,7 @@ pub fn as_js_numbers(value: Value) -> Value {
     match value {
         Value::Number(n) => n.as_f64().map_or(Value::Null, n_value),
         Value::Array(items) => Value::Array(items.into_iter().map(as_js_numbers).collect()),
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .map(|(k, v)| (k, as_js_numbers(v)))
-                .collect(),
-        ),
+        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, as_js_numbers(v))).collect()),
         other => other,
     }
 }
@@ -82,12 +77,7 @@ fn n_value(value: f64) -> Value {
 
 /// Shorthand for expected result objects.
 pub fn obj(fields: &[(&str, Value)]) -> Value {
-    Value::Object(
-        fields
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.clone()))
-            .collect(),
-    )
+    Value::Object(fields.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())
 }
 
 pub fn arr(items: Vec<Value>) -> Value {

@@ -8,14 +8,13 @@
 //! before `encode` sees them: by the core's serde helpers (`core::de`), checked here, and by
 //! `tehran_time::format_epoch_ms` for a `Date`. Naming the field of a bad one is the JS layer's.
 
-use ippanel_wasm::core::de;
-use ippanel_wasm::core::error::{CoreError, ErrorKind};
-use ippanel_wasm::core::request::{
-    encode, BookSendRequest, Credentials, Endpoint, Gender, JobsCountRequest, JobsSendRequest,
-    NewUserRequest, Op, Operator, PostalCodeCountRequest, PostalCodeSendRequest, Request,
-    SendPatternRequest, SendRequest,
+use crate::core::de;
+use crate::core::error::{CoreError, ErrorKind};
+use crate::core::request::{
+    encode, BookSendRequest, Credentials, Endpoint, Gender, JobsCountRequest, JobsSendRequest, NewUserRequest, Op,
+    Operator, PostalCodeCountRequest, PostalCodeSendRequest, Request, SendPatternRequest, SendRequest,
 };
-use ippanel_wasm::core::tehran_time::format_epoch_ms;
+use crate::core::tehran_time::format_epoch_ms;
 use serde::de::value::{Error as DeError, F64Deserializer, SeqDeserializer};
 use serde_json::json;
 
@@ -71,10 +70,7 @@ fn pattern(to: &str, code: &str, values: &[(&str, &str)]) -> Request {
         from: "3000505".into(),
         to: to.into(),
         pattern_code: code.into(),
-        values: values
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect(),
+        values: values.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
     })
 }
 
@@ -187,12 +183,7 @@ fn send_with_date_is_tehran_time() {
 #[test]
 fn send_with_text_time_and_normalized_from() {
     // `from` loses spaces and Persian digits but keeps its own form; the message is untouched.
-    let req = send(
-        "+98 ۳۰۰۰ 505",
-        &["۰۹۱۲۱۲۳۴۵۶۷"],
-        " x ",
-        Some("2024-05-01 08:30:00"),
-    );
+    let req = send("+98 ۳۰۰۰ 505", &["۰۹۱۲۱۲۳۴۵۶۷"], " x ", Some("2024-05-01 08:30:00"));
     assert_eq!(
         services(&req),
         "send&from=%2B983000505&to=%5B%22%2B989121234567%22%5D&message=+x+&time=2024-05-01+08%3A30%3A00"
@@ -245,10 +236,7 @@ fn postal_code_ops_exact() {
 
 #[test]
 fn book_ops_exact() {
-    assert_eq!(
-        services(&book("12")),
-        "booksend&from=3000505&message=m&bookid=%5B12%5D"
-    );
+    assert_eq!(services(&book("12")), "booksend&from=3000505&message=m&bookid=%5B12%5D");
     // A JS number, read through the request's serde derive.
     let from_js: BookSendRequest =
         serde_json::from_value(json!({"from": "3000505", "message": "m", "bookId": 12.0})).unwrap();
@@ -269,16 +257,12 @@ fn job_ops_exact() {
         "jobssend&from=3000505&message=m&jobsid=7&trendid=%5B1%2C2%5D"
     );
     // JS numbers, read through the request's serde derive.
-    let from_js: JobsSendRequest = serde_json::from_value(
-        json!({"from": "3000505", "message": "m", "jobId": 7.0, "trendIds": [1.0, 2.0]}),
-    )
-    .unwrap();
+    let from_js: JobsSendRequest =
+        serde_json::from_value(json!({"from": "3000505", "message": "m", "jobId": 7.0, "trendIds": [1.0, 2.0]}))
+            .unwrap();
     assert_eq!(Request::JobsSend(from_js), jobs(7, &[1, 2]));
     assert_eq!(services(&Request::JobList), "jobslist");
-    assert_eq!(
-        services(&Request::JobTrendList { job_id: 3 }),
-        "jobstrenlist&jobsid=3"
-    );
+    assert_eq!(services(&Request::JobTrendList { job_id: 3 }), "jobstrenlist&jobsid=3");
     assert_eq!(
         services(&Request::JobsCount(JobsCountRequest { trend_ids: vec![5] })),
         "jobscount&trendid=%5B5%5D"
@@ -297,15 +281,10 @@ fn bulk_id_ops_exact() {
         " ۱۰۹۲۹۸۰۰ ".to_string(),
     ] {
         assert_eq!(
-            services(&Request::CheckMessage {
-                bulk_id: id.clone()
-            }),
+            services(&Request::CheckMessage { bulk_id: id.clone() }),
             "checkmessage&messageid=10929800"
         );
-        assert_eq!(
-            services(&Request::Delivery { bulk_id: id }),
-            "delivery&uinqid=10929800"
-        );
+        assert_eq!(services(&Request::Delivery { bulk_id: id }), "delivery&uinqid=10929800");
     }
     // Long ids given as text keep every digit.
     assert_eq!(
@@ -350,11 +329,7 @@ fn new_user_exact() {
 fn request_ops_and_wire_names() {
     let cases: Vec<(Request, Op, &str)> = vec![
         (send("1", &["09121234567"], "m", None), Op::Send, "send"),
-        (
-            pattern("09121234567", "p", &[]),
-            Op::SendPattern,
-            "patterns/pattern",
-        ),
+        (pattern("09121234567", "p", &[]), Op::SendPattern, "patterns/pattern"),
         (
             postal_send("1", "m", "1234567890"),
             Op::PostalCodeSend,
@@ -365,39 +340,23 @@ fn request_ops_and_wire_names() {
             Op::PostalCodeCount,
             "postalcodecount",
         ),
-        (
-            Request::PostalCodeArea,
-            Op::PostalCodeArea,
-            "postalcodearea",
-        ),
+        (Request::PostalCodeArea, Op::PostalCodeArea, "postalcodearea"),
         (book("1"), Op::BookSend, "booksend"),
         (Request::BookList, Op::BookList, "booklist"),
         (jobs(1, &[1]), Op::JobsSend, "jobssend"),
         (Request::JobList, Op::JobList, "jobslist"),
-        (
-            Request::JobTrendList { job_id: 1 },
-            Op::JobTrendList,
-            "jobstrenlist",
-        ),
+        (Request::JobTrendList { job_id: 1 }, Op::JobTrendList, "jobstrenlist"),
         (
             Request::JobsCount(JobsCountRequest { trend_ids: vec![1] }),
             Op::JobsCount,
             "jobscount",
         ),
         (
-            Request::CheckMessage {
-                bulk_id: "1".into(),
-            },
+            Request::CheckMessage { bulk_id: "1".into() },
             Op::CheckMessage,
             "checkmessage",
         ),
-        (
-            Request::Delivery {
-                bulk_id: "1".into(),
-            },
-            Op::Delivery,
-            "delivery",
-        ),
+        (Request::Delivery { bulk_id: "1".into() }, Op::Delivery, "delivery"),
         (Request::InboxList, Op::InboxList, "inboxlist"),
         (Request::Credit, Op::Credit, "credit"),
         (Request::NewUser(min_user()), Op::NewUser, "newuser"),
@@ -435,11 +394,7 @@ fn credentials_are_required_and_never_echoed() {
         for req in [Request::Credit, pattern("09121234567", "p", &[])] {
             let e = encode(creds, &req).unwrap_err();
             assert_eq!(e.kind, ErrorKind::Input);
-            assert!(
-                e.message.starts_with(&format!("{field}: ")),
-                "{}",
-                e.message
-            );
+            assert!(e.message.starts_with(&format!("{field}: ")), "{}", e.message);
         }
     }
     // Whatever fails, the password does not appear in the error.
@@ -466,10 +421,7 @@ fn send_validation() {
         send("3000505", &["09121234567", "09351234567", "x"], "m", None),
         "to[2]",
     );
-    rejects(
-        send("3000505", &["09121234567", "", "x"], "m", None),
-        "to[1]",
-    );
+    rejects(send("3000505", &["09121234567", "", "x"], "m", None), "to[1]");
     rejects(send("3000505", ok_to, "", None), "message");
     rejects(send("3000505", ok_to, " \n\t ", None), "message");
     // A `Date` that no time text can stand for: the JS layer rejects it as `time`.
@@ -497,10 +449,7 @@ fn pattern_validation() {
     rejects(pattern("", "p", &[]), "to");
     rejects(pattern("02112345678", "p", &[]), "to");
     rejects(pattern("09121234567", "p", &[("", "v")]), "values");
-    rejects(
-        pattern("09121234567", "p", &[("a", "1"), (" ", "v")]),
-        "values",
-    );
+    rejects(pattern("09121234567", "p", &[("a", "1"), (" ", "v")]), "values");
     let bad_from = Request::SendPattern(SendPatternRequest {
         from: "x".into(),
         to: "09121234567".into(),
@@ -512,14 +461,7 @@ fn pattern_validation() {
 
 #[test]
 fn postal_validation() {
-    for bad in [
-        "",
-        "123456789",
-        "12345678901",
-        "12345a7890",
-        "۱۲۳۴۵۶۷۸۹",
-        "1234 5678 9",
-    ] {
+    for bad in ["", "123456789", "12345678901", "12345a7890", "۱۲۳۴۵۶۷۸۹", "1234 5678 9"] {
         rejects(Request::PostalCodeCount(postal(bad)), "postalCode");
     }
     let send_bad = postal_send;
@@ -566,38 +508,16 @@ fn id_validation() {
         "accessId",
     );
     rejects(book(&TOO_BIG.to_string()), "bookId");
-    for bad in [
-        "",
-        "  ",
-        "12a",
-        "-3",
-        "1.0",
-        "1e3",
-        "+5",
-        "99999999999999999999",
-    ] {
+    for bad in ["", "  ", "12a", "-3", "1.0", "1e3", "+5", "99999999999999999999"] {
         if bad != "99999999999999999999" {
-            rejects(
-                Request::Delivery {
-                    bulk_id: bad.into(),
-                },
-                "bulkId",
-            );
-            rejects(
-                Request::CheckMessage {
-                    bulk_id: bad.into(),
-                },
-                "bulkId",
-            );
+            rejects(Request::Delivery { bulk_id: bad.into() }, "bulkId");
+            rejects(Request::CheckMessage { bulk_id: bad.into() }, "bulkId");
         }
         // Book ids go into a JSON number, so they must also fit one exactly.
         rejects(book(bad), "bookId");
     }
     rejects(jobs(1, &[]), "trendIds");
-    rejects(
-        Request::JobsCount(JobsCountRequest { trend_ids: vec![] }),
-        "trendIds",
-    );
+    rejects(Request::JobsCount(JobsCountRequest { trend_ids: vec![] }), "trendIds");
     let jobs_bad = |from: &str, message: &str| {
         Request::JobsSend(JobsSendRequest {
             from: from.into(),
@@ -648,10 +568,8 @@ fn new_user_validation() {
     }));
     assert!(!e.message.contains("Hunter2-secret"));
     // National ids: 10 digits (person) or 11 (company), Persian digits and spaces allowed.
-    assert!(
-        encode(CREDS, &with(&|u| u.national_id = "۰۰۱ ۲۳۴ ۵۶۷۸".into()))
-            .unwrap()
-            .fields
-            .contains("&national_id=0012345678&")
-    );
+    assert!(encode(CREDS, &with(&|u| u.national_id = "۰۰۱ ۲۳۴ ۵۶۷۸".into()))
+        .unwrap()
+        .fields
+        .contains("&national_id=0012345678&"));
 }

@@ -1,18 +1,25 @@
-//! The thin wasm-bindgen layer of the npm package: the `Client` class over the Rust client,
-//! `normalizeMobile`, `smsParts`, and the `IppanelError` every failure becomes.
+//! The npm package `ippanel-wasm`: its JavaScript `Client` class, `normalizeMobile`,
+//! `smsParts`, and the `IppanelError` every failure becomes, as a thin wasm-bindgen layer over
+//! the crate's Rust API (`ippanel_wasm`). Rust apps depend on that crate, never on this one,
+//! so none of these exports reaches their wasm.
 //!
-//! Arguments come in through [`args`] (a checked plain copy, then serde-wasm-bindgen); results
-//! go out through serde-wasm-bindgen as plain objects (never `Map`s), in the shapes of the
-//! JavaScript API.
+//! A call flows: the JS arguments are read into the Rust request types ([`args`], catching
+//! every property read); the Rust client's `async fn` runs as a promise ([`client`]); its
+//! result goes back through serde-wasm-bindgen as a plain object, its error as an
+//! `IppanelError` ([`error`]).
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
+)]
+#![forbid(unsafe_code)]
 
 mod args;
 mod client;
 mod error;
+mod sys;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-use crate::core::error::CoreError;
 
 /// `value` as a plain JS value: objects (not `Map`s), `null` for `None`.
 fn to_plain<T: Serialize + ?Sized>(value: &T) -> JsValue {
@@ -24,11 +31,7 @@ fn to_plain<T: Serialize + ?Sized>(value: &T) -> JsValue {
 /// The one string argument of a helper (`field`), or the `IppanelError` of `op` saying it is
 /// too long or not a string.
 fn string_arg(value: &JsValue, field: &str, op: &'static str) -> Result<String, JsValue> {
-    match args::text(value, field) {
-        Ok(Some(text)) => Ok(text),
-        Ok(None) => Err(error::core_to_js(CoreError::input(field, "must be a string", "باید رشته باشد"), op)),
-        Err(e) => Err(error::core_to_js(e, op)),
-    }
+    args::string(value, field).map_err(|e| e.to_js(op))
 }
 
 /// `normalizeMobile(input)`: any common Iranian mobile form → `"+989121234567"`.
@@ -36,12 +39,12 @@ fn string_arg(value: &JsValue, field: &str, op: &'static str) -> Result<String, 
 #[wasm_bindgen(js_name = normalizeMobile)]
 pub fn normalize_mobile(input: JsValue) -> Result<String, JsValue> {
     let text = string_arg(&input, "input", "normalizeMobile")?;
-    crate::normalize_mobile(&text).map_err(|e| error::to_js(&e))
+    ippanel_wasm::normalize_mobile(&text).map_err(|e| error::to_js(&e))
 }
 
 /// `smsParts(text)`: encoding, length and number of SMS parts per GSM 03.38.
 #[wasm_bindgen(js_name = smsParts)]
 pub fn sms_parts(text: JsValue) -> Result<JsValue, JsValue> {
     let text = string_arg(&text, "text", "smsParts")?;
-    Ok(to_plain(&crate::sms_parts(&text)))
+    Ok(to_plain(&ippanel_wasm::sms_parts(&text)))
 }

@@ -4,19 +4,16 @@
 //! Case counts are kept small enough for a debug `cargo test` in seconds; set `PROPTEST_CASES`
 //! to run more (e.g. `PROPTEST_CASES=100000 cargo test --test core_props`).
 
-mod core_support;
-
-use core_support::decode_json;
-use ippanel_wasm::core::error::{ErrorKind, BODY_EXCERPT_BYTES};
-use ippanel_wasm::core::mobile::normalize_mobile;
-use ippanel_wasm::core::num::{f64_to_u64, u64_text, MAX_SAFE_INTEGER};
-use ippanel_wasm::core::request::{
-    encode, BookSendRequest, Credentials, Gender, JobsCountRequest, JobsSendRequest,
-    NewUserRequest, Op, Operator, PostalCodeCountRequest, PostalCodeSendRequest, Request,
-    SendPatternRequest, SendRequest,
+use super::support::decode_json;
+use crate::core::error::{ErrorKind, BODY_EXCERPT_BYTES};
+use crate::core::mobile::normalize_mobile;
+use crate::core::num::{f64_to_u64, u64_text, MAX_SAFE_INTEGER};
+use crate::core::request::{
+    encode, BookSendRequest, Credentials, Gender, JobsCountRequest, JobsSendRequest, NewUserRequest, Op, Operator,
+    PostalCodeCountRequest, PostalCodeSendRequest, Request, SendPatternRequest, SendRequest,
 };
-use ippanel_wasm::core::sms::{sms_parts, Encoding};
-use ippanel_wasm::core::tehran_time::format_epoch_ms;
+use crate::core::sms::{sms_parts, Encoding};
+use crate::core::tehran_time::format_epoch_ms;
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -37,8 +34,8 @@ fn cases(default: u32) -> ProptestConfig {
 // ---------------------------------------------------------------- mobile numbers
 
 const SEPARATORS: &[&str] = &[
-    " ", "-", ".", "(", ")", "\u{a0}", "\u{200b}", "\u{200c}", "\u{200d}", "\u{200e}", "\u{200f}",
-    "\u{202a}", "\u{202c}", "\u{202e}", "\u{2066}", "\u{2069}", "\u{feff}", "\t", "\u{2013}",
+    " ", "-", ".", "(", ")", "\u{a0}", "\u{200b}", "\u{200c}", "\u{200d}", "\u{200e}", "\u{200f}", "\u{202a}",
+    "\u{202c}", "\u{202e}", "\u{2066}", "\u{2069}", "\u{feff}", "\t", "\u{2013}",
 ];
 
 /// A digit in ASCII, Persian or Arabic-Indic script.
@@ -189,8 +186,7 @@ fn reference(text: &str) -> (Encoding, u32, u32, u32, u32) {
     }
     /// Whether a segment may not end with this unit (it needs the unit after it).
     type Breakable = fn(u16) -> bool;
-    let (encoding, units, single, multi, breakable): (_, Vec<u16>, usize, usize, Breakable) = if gsm
-    {
+    let (encoding, units, single, multi, breakable): (_, Vec<u16>, usize, usize, Breakable) = if gsm {
         (Encoding::Gsm7, septets, 160, 153, |u| u == ESC)
     } else {
         (Encoding::Ucs2, text.encode_utf16().collect(), 70, 67, |u| {
@@ -219,13 +215,7 @@ fn reference(text: &str) -> (Encoding, u32, u32, u32, u32) {
         last_len = end - start;
         start = end;
     }
-    (
-        encoding,
-        length as u32,
-        parts,
-        multi as u32,
-        (multi - last_len) as u32,
-    )
+    (encoding, length as u32, parts, multi as u32, (multi - last_len) as u32)
 }
 
 fn gsm_char() -> impl Strategy<Value = char> {
@@ -309,8 +299,7 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         (-3i64..1000).prop_map(Value::from),
-        any::<f64>().prop_filter_map("finite", |f| serde_json::Number::from_f64(f)
-            .map(Value::Number)),
+        any::<f64>().prop_filter_map("finite", |f| serde_json::Number::from_f64(f).map(Value::Number)),
         select(vec![0i64, 1, 5, 456, 962, 4242, -1, 9_007_199_254_740_993]).prop_map(Value::from),
         "[0-9]{0,12}".prop_map(Value::String),
         "-?[0-9]{1,4}(\\.[0-9]{1,3})?".prop_map(Value::String),
@@ -367,17 +356,11 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
                 .prop_map(|fields| Value::Object(fields.into_iter().collect())),
             // `[code, data]` envelopes, with data sometimes JSON text holding JSON.
             (
-                prop_oneof![
-                    Just(serde_json::json!(0)),
-                    Just(serde_json::json!("0")),
-                    inner.clone()
-                ],
+                prop_oneof![Just(serde_json::json!(0)), Just(serde_json::json!("0")), inner.clone()],
                 inner.clone()
             )
                 .prop_map(|(code, data)| serde_json::json!([code, data])),
-            inner
-                .clone()
-                .prop_map(|data| serde_json::json!([0, data.to_string()])),
+            inner.clone().prop_map(|data| serde_json::json!([0, data.to_string()])),
         ]
     })
 }
@@ -577,12 +560,7 @@ fn any_whole() -> impl Strategy<Value = u64> {
     prop_oneof![
         any::<u64>(),
         0u64..1000,
-        select(vec![
-            0,
-            MAX_SAFE_INTEGER as u64,
-            MAX_SAFE_INTEGER as u64 + 1,
-            u64::MAX
-        ]),
+        select(vec![0, MAX_SAFE_INTEGER as u64, MAX_SAFE_INTEGER as u64 + 1, u64::MAX]),
     ]
 }
 
@@ -650,67 +628,59 @@ fn any_request() -> impl Strategy<Value = Request> {
             },
         );
     prop_oneof![
-        (any_text(), texts(), any_text(), time).prop_map(
-            |(from, to, message, time)| Request::Send(SendRequest {
-                from,
-                to,
-                message,
-                time
-            })
-        ),
+        (any_text(), texts(), any_text(), time).prop_map(|(from, to, message, time)| Request::Send(SendRequest {
+            from,
+            to,
+            message,
+            time
+        })),
         (
             any_text(),
             any_text(),
             any_text(),
             prop::collection::vec((any_text(), any_text()), 0..3)
         )
-            .prop_map(|(from, to, pattern_code, values)| Request::SendPattern(
-                SendPatternRequest {
+            .prop_map(
+                |(from, to, pattern_code, values)| Request::SendPattern(SendPatternRequest {
                     from,
                     to,
                     pattern_code,
                     values
-                }
-            )),
-        (any_text(), any_text(), target()).prop_map(
-            |(from, message, (postal_code, operator, gender))| {
-                Request::PostalCodeSend(PostalCodeSendRequest {
-                    from,
-                    message,
-                    postal_code,
-                    operator,
-                    gender,
                 })
-            }
-        ),
-        target().prop_map(|(postal_code, operator, gender)| Request::PostalCodeCount(
-            PostalCodeCountRequest {
+            ),
+        (any_text(), any_text(), target()).prop_map(|(from, message, (postal_code, operator, gender))| {
+            Request::PostalCodeSend(PostalCodeSendRequest {
+                from,
+                message,
+                postal_code,
+                operator,
+                gender,
+            })
+        }),
+        target().prop_map(
+            |(postal_code, operator, gender)| Request::PostalCodeCount(PostalCodeCountRequest {
                 postal_code,
                 operator,
                 gender
-            }
-        )),
-        (any_text(), any_text(), any_id()).prop_map(|(from, message, book_id)| Request::BookSend(
-            BookSendRequest {
-                from,
-                message,
-                book_id
-            }
-        )),
+            })
+        ),
+        (any_text(), any_text(), any_id()).prop_map(|(from, message, book_id)| Request::BookSend(BookSendRequest {
+            from,
+            message,
+            book_id
+        })),
         (
             any_text(),
             any_text(),
             any_whole(),
             prop::collection::vec(any_whole(), 0..4)
         )
-            .prop_map(|(from, message, job_id, trend_ids)| Request::JobsSend(
-                JobsSendRequest {
-                    from,
-                    message,
-                    job_id,
-                    trend_ids
-                }
-            )),
+            .prop_map(|(from, message, job_id, trend_ids)| Request::JobsSend(JobsSendRequest {
+                from,
+                message,
+                job_id,
+                trend_ids
+            })),
         any_whole().prop_map(|job_id| Request::JobTrendList { job_id }),
         prop::collection::vec(any_whole(), 0..4)
             .prop_map(|trend_ids| Request::JobsCount(JobsCountRequest { trend_ids })),

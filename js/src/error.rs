@@ -11,8 +11,7 @@ use js_sys::{Array, Function, Object};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::core::error::CoreError;
-use crate::error::{Error, ErrorCode};
+use ippanel_wasm::{Error, ErrorCode};
 
 thread_local! {
     static ERROR_CLASS: RefCell<Option<Function>> = const { RefCell::new(None) };
@@ -45,13 +44,52 @@ enum Code<'a> {
     Text(&'a str),
 }
 
+/// An argument this layer could not read into the Rust API's types (not a string, too long,
+/// not a whole number, ...): an `input` error, nothing sent. The message starts with the JS
+/// field to fix, in English and Persian.
+#[derive(Debug)]
+pub struct BadArgument {
+    message: String,
+    message_fa: String,
+}
+
+impl BadArgument {
+    pub fn new(field: &str, en: &str, fa: &str) -> BadArgument {
+        let line = |text: &str| {
+            let mut line = String::with_capacity(field.len() + 2 + text.len());
+            line.push_str(field);
+            line.push_str(": ");
+            line.push_str(text);
+            line
+        };
+        BadArgument {
+            message: line(en),
+            message_fa: line(fa),
+        }
+    }
+
+    /// The `IppanelError` of kind `input` for this argument of the call `op`.
+    pub fn to_js(&self, op: &str) -> JsValue {
+        build(&Init {
+            kind: "input",
+            code: None,
+            op,
+            message: &self.message,
+            message_fa: &self.message_fa,
+            may_have_sent: false,
+            status: None,
+            body: None,
+        })
+    }
+}
+
 /// The JS error for `error`.
 pub fn to_js(error: &Error) -> JsValue {
     let code = error.code().map(|c| match c {
         ErrorCode::Num(n) => Code::Num(*n as f64),
         ErrorCode::Text(t) => Code::Text(t),
     });
-    let init = Init {
+    build(&Init {
         kind: error.kind().as_str(),
         code,
         op: error.op(),
@@ -60,7 +98,13 @@ pub fn to_js(error: &Error) -> JsValue {
         may_have_sent: error.may_have_sent(),
         status: error.status(),
         body: error.body(),
-    };
+    })
+}
+
+/// `new IppanelError(init)`, or a plain `Error` with the same fields when no class is
+/// registered.
+fn build(init: &Init<'_>) -> JsValue {
+    let message = init.message;
     let init = init
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or_else(|_| Object::new().into());
@@ -71,14 +115,9 @@ pub fn to_js(error: &Error) -> JsValue {
         }
     }
     // Fallback: a plain Error carrying the same fields.
-    let plain = js_sys::Error::new(error.message());
+    let plain = js_sys::Error::new(message);
     plain.set_name("IppanelError");
     let target: &Object = plain.unchecked_ref();
     let _ = Object::assign(target, init.unchecked_ref::<Object>());
     plain.into()
-}
-
-/// The JS error for a core error of a call that never reached a client (bad helper input).
-pub fn core_to_js(error: CoreError, op: &'static str) -> JsValue {
-    to_js(&Error::new(error, op, false))
 }
