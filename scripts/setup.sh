@@ -31,6 +31,14 @@ if ! command -v wasm-pack >/dev/null 2>&1; then
   cargo install -q wasm-pack
 fi
 
+# worker-build: how workers-rs projects build a Worker (examples/workers-rs). Its lockfile's
+# versions, so the build tool is the one the example was tested with.
+worker_build_version=0.8.7
+if ! worker-build --version 2>/dev/null | grep -qw "$worker_build_version"; then
+  say "installing worker-build $worker_build_version"
+  cargo install -q worker-build --version "$worker_build_version" --locked --force
+fi
+
 # npm tools (wasm-opt from binaryen, playwright-core, miniflare, deno, bun, vite, webpack...),
 # exactly as package-lock.json records them.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -355,6 +355,61 @@ async fn a_dropped_call_is_aborted() {
 use std::future::Future;
 
 #[wasm_bindgen_test]
+async fn with_signal_aborts_its_calls() {
+    // A call in flight is stopped by the signal: Aborted, and a send may have gone out.
+    let hung = client_at(&format!("{SANDBOX}/__fault/hang"), "demo", PASSWORD);
+    let controller = web_sys::AbortController::new().expect("AbortController");
+    let abort = wasm_bindgen::closure::Closure::once_into_js({
+        let controller = controller.clone();
+        move || controller.abort()
+    });
+    let global = js_sys::global();
+    let set_timeout: js_sys::Function = js_sys::Reflect::get(&global, &"setTimeout".into())
+        .expect("setTimeout")
+        .into();
+    set_timeout.call2(&global, &abort, &100.into()).expect("timer");
+    let err = hung
+        .with_signal(controller.signal())
+        .send(send(&["09121234567"], "hi"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Aborted);
+    assert!(err.may_have_sent(), "the send had left");
+    // An aborted signal stops a call before it is sent; the handle it came from is unaffected.
+    let c = client();
+    let before = c.credit().await.expect("credit");
+    let err = c
+        .with_signal(controller.signal())
+        .send(send(&["09121234567"], "hi"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Aborted);
+    assert!(!err.may_have_sent(), "nothing was sent");
+    assert_eq!(c.credit().await.expect("credit"), before, "nothing was spent");
+}
+
+#[wasm_bindgen_test]
+async fn with_fetch_sends_through_the_callers_fetch() {
+    let counting = js_sys::Function::new_with_args(
+        "request",
+        "globalThis.__ippanelFetches = (globalThis.__ippanelFetches || 0) + 1; return fetch(request);",
+    );
+    let config = || Config {
+        username: "demo".into(),
+        password: PASSWORD.into(),
+        base_url: Some(SANDBOX.into()),
+        ..Default::default()
+    };
+    let c = Client::with_fetch(config(), counting).expect("client");
+    assert!(c.credit().await.expect("credit") > 0.0);
+    let count = js_sys::Reflect::get(&js_sys::global(), &"__ippanelFetches".into()).expect("count");
+    assert_eq!(count.as_f64(), Some(1.0));
+    // Whatever the caller's fetch answers is checked: not a Response is a typed error.
+    let odd = Client::with_fetch(config(), js_sys::Function::new_with_args("request", "return 42;")).expect("client");
+    assert_eq!(odd.credit().await.unwrap_err().kind(), ErrorKind::Network);
+}
+
+#[wasm_bindgen_test]
 fn helpers() {
     assert_eq!(normalize_mobile("۰۹۱۲ ۱۲۳ ۴۵۶۷").unwrap(), "+989121234567");
     assert_eq!(normalize_mobile("12345").unwrap_err().kind(), ErrorKind::Input);
