@@ -1,5 +1,5 @@
 // A stateful fake of the ippanel web service (services.jspd and patterns/pattern), written from
-// PROTOCOL.md independently of the client. No dependencies. See sandbox/README.md.
+// docs/protocol.md independently of the client. No dependencies. See sandbox/README.md.
 import http from "node:http";
 import { pathToFileURL } from "node:url";
 import { strictViolation } from "./strict.mjs";

@@ -1,7 +1,7 @@
 // The strict wire check: the sandbox's default. It refuses anything a correct client never puts on
-// the wire (PROTOCOL.md sections 1, 3 and 4: one form per endpoint, `+98` numbers in JSON lists,
+// the wire (docs/protocol.md, "Requests": one form per endpoint, `+98` numbers in JSON lists,
 // ASCII digits), so a client that sends a raw or sloppy request fails its suites here instead of
-// passing against a server that forgives it. The real service forgives more (PROTOCOL.md lists
+// passing against a server that forgives it. The real service forgives more (docs/protocol.md lists
 // the variants); `startSandbox({ strict: false })` / `--lenient` accepts them all.
 //
 // A violation's detail names fields, never their values: a value may be the password.

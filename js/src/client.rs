@@ -8,8 +8,8 @@ use std::future::Future;
 use std::pin::Pin;
 
 use ippanel_wasm::{
-    BookSendRequest, BulkProgress, Config, DeliveryEntry, Error, JobsCountRequest, JobsSendRequest, NewUserRequest,
-    PostalCodeCountRequest, PostalCodeSendRequest, SendBulkRequest, SendPatternRequest, SendRequest, WaitOptions,
+    BookSendRequest, Config, Error, JobsCountRequest, JobsSendRequest, NewUserRequest, PostalCodeCountRequest,
+    PostalCodeSendRequest, SendPatternRequest, SendRequest,
 };
 use js_sys::{Function, Promise};
 use serde::Serialize;
@@ -18,7 +18,6 @@ use web_sys::AbortSignal;
 
 use crate::args::{self, Fields, Read};
 use crate::error::{self, BadArgument};
-use crate::sys::notify;
 use crate::to_plain;
 
 /// A client for one ippanel account.
@@ -29,30 +28,12 @@ use crate::to_plain;
 /// ```
 #[wasm_bindgen(js_name = Client)]
 pub struct JsClient {
-    client: ippanel_wasm::Client,
-}
-
-/// `sendBulk`'s batches as JS sees them: `error` is the `IppanelError` itself.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Batch {
-    recipients: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    bulk_id: Option<String>,
-    #[serde(with = "serde_wasm_bindgen::preserve", skip_serializing_if = "JsValue::is_undefined")]
-    error: JsValue,
-}
-
-#[derive(Serialize)]
-struct Report {
-    batches: Vec<Batch>,
-    sent: usize,
-    failed: usize,
+    pub(crate) client: ippanel_wasm::Client,
 }
 
 /// The wire op names errors carry (`err.op`), for arguments refused before the Rust API is
 /// called; the Rust API's own errors carry the same names.
-mod op {
+pub(crate) mod op {
     pub const SEND: &str = "send";
     pub const SEND_PATTERN: &str = "patterns/pattern";
     pub const POSTAL_CODE_SEND: &str = "postalcodesend";
@@ -81,20 +62,20 @@ fn promise(future: Boxed) -> Promise {
 }
 
 /// The promise of a Rust API call: its result as a plain JS value, or its `IppanelError`.
-fn answer<R: Serialize>(call: impl Future<Output = Result<R, Error>> + 'static) -> Promise {
+pub(crate) fn answer<R: Serialize>(call: impl Future<Output = Result<R, Error>> + 'static) -> Promise {
     promise(Box::pin(async move {
         call.await.map(|r| to_plain(&r)).map_err(|e| error::to_js(&e))
     }))
 }
 
 /// A promise already rejected with the `input` error of an argument of `op`.
-fn reject(op: &str, error: BadArgument) -> Promise {
+pub(crate) fn reject(op: &str, error: BadArgument) -> Promise {
     Promise::reject(&error.to_js(op))
 }
 
 impl JsClient {
     /// This client under `signal`, when the caller gave one.
-    fn under(&self, signal: Option<AbortSignal>) -> ippanel_wasm::Client {
+    pub(crate) fn under(&self, signal: Option<AbortSignal>) -> ippanel_wasm::Client {
         match signal {
             Some(signal) => self.client.with_signal(signal),
             None => self.client.clone(),
@@ -103,7 +84,7 @@ impl JsClient {
 
     /// A method whose one argument is a request object: `read` turns its fields into the
     /// Rust request, then `call` runs it on this client (under the object's `signal`).
-    fn request<Q, R, F>(
+    pub(crate) fn request<Q, R, F>(
         &self,
         op: &str,
         req: &JsValue,
@@ -383,74 +364,6 @@ impl JsClient {
     #[wasm_bindgen(js_name = accessList)]
     pub fn access_list(&self, opts: JsValue) -> Promise {
         self.bare(op::ACCESS_LIST, &opts, |c| async move { c.access_list().await })
-    }
-
-    /// `sendBulk`: one message to a long list, in batches of `send`; resolves to
-    /// `{ batches, sent, failed }`. Failed batches are reported, not thrown.
-    #[wasm_bindgen(js_name = sendBulk)]
-    pub fn send_bulk(&self, req: JsValue) -> Promise {
-        let read = |f: &Fields| {
-            let request = SendBulkRequest {
-                from: f.text("from")?,
-                to: f.recipients("to")?,
-                message: f.text("message")?,
-                time: f.time("time")?,
-                chunk_size: f.opt_whole("chunkSize")?,
-                concurrency: f.opt_whole("concurrency")?,
-            };
-            Ok((request, f.function("onProgress")?))
-        };
-        let run = |client: ippanel_wasm::Client, (request, on_progress): (SendBulkRequest, Option<Function>)| async move {
-            let observe = |progress: BulkProgress| {
-                if let Some(callback) = &on_progress {
-                    notify(callback, &to_plain(&progress));
-                }
-            };
-            let report = client.send_bulk_with(request, observe).await?;
-            let batches = report.batches.into_iter().map(|b| Batch {
-                recipients: b.recipients,
-                bulk_id: b.bulk_id,
-                error: b.error.as_ref().map_or(JsValue::UNDEFINED, error::to_js),
-            });
-            Ok(Report {
-                batches: batches.collect(),
-                sent: report.sent,
-                failed: report.failed,
-            })
-        };
-        self.request(op::SEND, &req, read, run)
-    }
-
-    /// `waitForDelivery`: polls `delivery` until every recipient is final or the time runs
-    /// out; resolves to the latest entries.
-    #[wasm_bindgen(js_name = waitForDelivery)]
-    pub fn wait_for_delivery(&self, bulk_id: JsValue, opts: JsValue) -> Promise {
-        let read = (|| {
-            let bulk_id = args::id(&bulk_id, "bulkId")?;
-            args::options(&opts)?;
-            let f = Fields::of(&opts);
-            // Whole milliseconds: a fraction is rounded up, a time past what u32 holds (49
-            // days) is the longest one.
-            let ms = |n: f64| n.ceil().min(f64::from(u32::MAX)) as u32;
-            let options = WaitOptions {
-                interval_ms: f.positive("intervalMs", 2_147_483_647.0)?.map(ms),
-                timeout_ms: f.positive("timeoutMs", f64::MAX)?.map(ms),
-            };
-            Ok((bulk_id, options, f.function("onUpdate")?, f.signal()?))
-        })();
-        let (bulk_id, options, on_update, signal) = match read {
-            Ok(read) => read,
-            Err(error) => return reject(op::DELIVERY, error),
-        };
-        let client = self.under(signal);
-        answer(async move {
-            let observe = |entries: &[DeliveryEntry]| {
-                if let Some(callback) = &on_update {
-                    notify(callback, &to_plain(&entries));
-                }
-            };
-            client.wait_for_delivery_with(&bulk_id, options, observe).await
-        })
     }
 
     /// What `JSON.stringify(client)` shows: never the password.

@@ -14,6 +14,7 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod bulk;
 mod client;
 mod error;
 mod sys;

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { startSandbox, countParts } from "../server.mjs";
 
 // The strict sandbox (the default) for everything a correct client sends; a lenient one for the
-// service's answers to what only a sloppy client sends (PROTOCOL.md's accepted variants).
+// service's answers to what only a sloppy client sends (docs/protocol.md's accepted variants).
 let sb;
 let lenient;
 const lines = [];
@@ -74,7 +74,7 @@ test("delivery steps notsync, send, pending, then final, one step per deliverySt
   }
 });
 
-test("the lenient sandbox reads every recipient form PROTOCOL.md lists", async () => {
+test("the lenient sandbox reads every recipient form docs/protocol.md lists", async () => {
   const to = '["09121234560","9121234599","989121234567","۰۹۱۲۱۲۳۴۵۶۸"]';
   const id = await ok({ ...sendFields, to }, { server: lenient });
   const entry = (await (await fetch(`${lenient.url}/__sandbox/ledger?uname=demo`)).json()).find((e) => e.bulkId === id);

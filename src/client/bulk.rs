@@ -12,7 +12,9 @@ use web_sys::AbortSignal;
 use crate::core::bulk::plan_batches;
 use crate::core::error::CoreError;
 use crate::core::model::{DeliveryEntry, Sent};
-use crate::core::request::{send_time, Op, Request, SendBulkRequest, SendRequest};
+use crate::core::ops::Op;
+use crate::core::request::{Request, SendBulkRequest, SendRequest};
+use crate::core::validate::send_time;
 use crate::{Error, ErrorKind};
 
 use super::sys::{TimedAbort, MAX_TIMER_MS};

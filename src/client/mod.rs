@@ -13,14 +13,16 @@ use std::rc::Rc;
 
 use web_sys::AbortSignal;
 
+use crate::core::encode::{encode, Credentials};
 use crate::core::error::CoreError;
 use crate::core::form::Form;
 use crate::core::model::{
     AccessPackage, CreatedUser, DeliveryEntry, InboxMessage, Job, JobTrend, MessageCheck, Phonebook, PostalArea, Sent,
 };
+use crate::core::ops::Op;
 use crate::core::request::{
-    self, BookSendRequest, Credentials, JobsCountRequest, JobsSendRequest, NewUserRequest, Op, PostalCodeCountRequest,
-    PostalCodeSendRequest, Request, SendPatternRequest, SendRequest,
+    BookSendRequest, JobsCountRequest, JobsSendRequest, NewUserRequest, PostalCodeCountRequest, PostalCodeSendRequest,
+    Request, SendPatternRequest, SendRequest,
 };
 use crate::core::response::{decode, Reply};
 use crate::core::retry;
@@ -239,7 +241,7 @@ impl Client {
 
     /// Checks `request` without sending it (what [`Client::run`] does first).
     pub(crate) fn check(&self, request: &Request) -> Result<(), Error> {
-        request::encode(self.credentials(), request)
+        encode(self.credentials(), request)
             .map(drop)
             .map_err(|e| self.fail(request.op(), e, false))
     }
@@ -265,7 +267,7 @@ impl Client {
         signal: Option<&AbortSignal>,
     ) -> Result<(Answer, bool), Error> {
         let op = request.op();
-        let wire = request::encode(self.credentials(), request).map_err(|e| self.fail(op, e, false))?;
+        let wire = encode(self.credentials(), request).map_err(|e| self.fail(op, e, false))?;
         let mut attempts = 1;
         let mut dispatched = false;
         loop {

@@ -13,8 +13,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, RequestRedirect};
 
+use crate::core::encode::WireRequest;
 use crate::core::error::{body_excerpt, CoreError, BODY_EXCERPT_BYTES};
-use crate::core::request::{Endpoint, WireRequest};
+use crate::core::ops::Endpoint;
 use crate::core::response::undecodable;
 
 use super::sys::{self, TimedAbort};

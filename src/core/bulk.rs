@@ -2,7 +2,7 @@
 
 use super::error::CoreError;
 use super::mobile::normalize_mobile_field;
-use super::request::indexed;
+use super::validate::indexed;
 
 /// Normalizes every number of `to` and cuts the list into batches of `chunk_size`, in order.
 ///

@@ -1,4 +1,4 @@
-//! The shapes a body can take before it means anything (PROTOCOL.md section 2), as serde
+//! The shapes a body can take before it means anything (docs/protocol.md, "Answers"), as serde
 //! visitors: the `[code, data]` envelope, a bare `null`, a bare object (`checkmessage`), a bare
 //! scalar (a pattern send's bulk id), or a bare list (`delivery`, per the reference).
 //!

@@ -1,7 +1,7 @@
 //! [`Fields`]: an item the service sent, read through aliases into a result type.
 //!
 //! The service names the same field differently from op to op and account to account
-//! (`id`/`code`/`ID`, `title`/`name`; PROTOCOL.md section 3), and sends numbers as numbers or as
+//! (`id`/`code`/`ID`, `title`/`name`; docs/protocol.md, "Results per op"), and sends numbers as numbers or as
 //! text. Result types deserialize `#[serde(try_from = "Fields")]`: serde reads the object, and
 //! their `TryFrom` takes each field from the first alias present, then keeps every key left
 //! over, camelCased, so nothing the service sent is dropped.

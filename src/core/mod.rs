@@ -11,7 +11,9 @@
 #![warn(missing_docs)]
 
 pub mod bulk;
+pub mod codes;
 pub mod de;
+pub mod encode;
 pub mod envelope;
 pub mod error;
 pub mod fields;
@@ -19,12 +21,15 @@ pub mod form;
 pub mod mobile;
 pub mod model;
 pub mod num;
+pub mod ops;
+pub mod redact;
 pub mod request;
 pub mod response;
 pub mod retry;
 pub mod sms;
 pub mod tehran_time;
 pub mod text;
+pub mod validate;
 pub mod value;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -1,6 +1,6 @@
 //! Turns the service's answer into the op's result type, or into the right error.
 //!
-//! The service is loose (PROTOCOL.md section 2): numbers come as numbers or strings, lists come
+//! The service is loose (docs/protocol.md, "Answers"): numbers come as numbers or strings, lists come
 //! as JSON text inside JSON or directly, item keys vary. The decoder accepts every variant the
 //! protocol lists; anything else that is well-formed becomes a `protocol` error rather than a
 //! guess.
@@ -13,14 +13,15 @@
 
 use serde::de::DeserializeOwned;
 
+use super::codes::AUTH_CODE;
 use super::envelope::{Body, Data};
-use super::error::{CoreError, ErrorCode, AUTH_CODE};
+use super::error::{CoreError, ErrorCode};
 use super::fields::{as_text, bulk_id, decimal};
 use super::model::{
     AccessPackage, CreatedUser, DeliveryEntry, InboxMessage, Job, MessageCheck, Phonebook, PostalArea, Sent,
 };
 use super::num::{f64_to_i64, i64_text, is_ascii_digits};
-use super::request::Op;
+use super::ops::Op;
 use super::text::trim_body;
 use super::value::{from_value, Value};
 

@@ -1,7 +1,7 @@
 //! When to try again, how long to wait, and whether a failed send may still have gone out.
 
 use super::error::{CoreError, ErrorKind};
-use super::request::Op;
+use super::ops::Op;
 
 /// First retry delay, before jitter.
 const BASE_MS: u32 = 250;

@@ -1,5 +1,5 @@
 // The compiled client (pkg/node.mjs) against a fixture server that answers with the exact
-// response bodies PROTOCOL.md documents: what goes on the wire, how answers decode, and how
+// response bodies docs/protocol.md documents: what goes on the wire, how answers decode, and how
 // faults, retries, timeouts and aborts become IppanelErrors. The stateful sandbox suites test
 // the ops' behaviour; this one pins the transport.
 import { test, before, after } from "node:test";
@@ -70,7 +70,7 @@ const noSecret = (err) => {
   assert.ok(!dump.includes(PASSWORD) && !dump.includes(encodeURIComponent(PASSWORD)), dump);
 };
 
-test("send encodes exactly what PROTOCOL.md says", async () => {
+test("send encodes exactly what docs/protocol.md says", async () => {
   mode = "ok";
   const res = await client().send({ from: "3000505", to: ["۰۹۱۲ ۱۲۳ ۴۵۶۷", "9351234567"], message: "سلام", time: new Date(Date.UTC(2030, 0, 1, 0, 0, 0)) });
   assert.deepEqual(res, { bulkId: "10929800" });

@@ -158,7 +158,7 @@ describe("upstream failures are mapped without leaking", () => {
     }
   });
 
-  // PROTOCOL.md / API.md: a 2xx body that is not the service's format is `http`; well-formed
+  // docs/protocol.md and docs/api.md: a 2xx body that is not the service's format is `http`; well-formed
   // JSON of the wrong shape is `protocol`.
   for (const [fault, kind] of [["html200", "http"], ["truncated", "http"], ["shape", "protocol"]]) {
     test(`a ${fault} answer is 502 kind ${kind} without the raw body`, async () => {

@@ -1,9 +1,9 @@
-//! `decode`: every response variant PROTOCOL.md documents, for every op, and every error path.
+//! `decode`: every response variant docs/protocol.md documents, for every op, and every error path.
 
 use super::support::{arr, decode_json, n, obj, s, SerdeJson};
 use crate::core::error::{CoreError, ErrorCode, ErrorKind, BODY_EXCERPT_BYTES};
 use crate::core::model::{InboxMessage, Job};
-use crate::core::request::Op;
+use crate::core::ops::Op;
 use crate::core::response::decode;
 use serde_json::Value;
 

@@ -1,7 +1,7 @@
 //! `encode`: the exact bytes of every op on the wire, and every validation error.
 //!
 //! The expected strings were produced independently by Node's `new URLSearchParams([...])
-//! .toString()` over the fields PROTOCOL.md lists, so they check the form encoder too.
+//! .toString()` over the fields docs/protocol.md lists, so they check the form encoder too.
 
 //!
 //! Numbers a JS caller gives (ids, trend ids, `Date`s) are turned into the request's Rust types
@@ -9,10 +9,12 @@
 //! `tehran_time::format_epoch_ms` for a `Date`. Naming the field of a bad one is the JS layer's.
 
 use crate::core::de;
+use crate::core::encode::{encode, Credentials};
 use crate::core::error::{CoreError, ErrorKind};
+use crate::core::ops::{Endpoint, Op};
 use crate::core::request::{
-    encode, BookSendRequest, Credentials, Endpoint, Gender, JobsCountRequest, JobsSendRequest, NewUserRequest, Op,
-    Operator, PostalCodeCountRequest, PostalCodeSendRequest, Request, SendPatternRequest, SendRequest,
+    BookSendRequest, Gender, JobsCountRequest, JobsSendRequest, NewUserRequest, Operator, PostalCodeCountRequest,
+    PostalCodeSendRequest, Request, SendPatternRequest, SendRequest,
 };
 use crate::core::tehran_time::format_epoch_ms;
 use serde::de::value::{Error as DeError, F64Deserializer, SeqDeserializer};

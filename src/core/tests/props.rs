@@ -5,12 +5,14 @@
 //! to run more (e.g. `PROPTEST_CASES=100000 cargo test --test core_props`).
 
 use super::support::decode_json;
+use crate::core::encode::{encode, Credentials};
 use crate::core::error::{ErrorKind, BODY_EXCERPT_BYTES};
 use crate::core::mobile::normalize_mobile;
 use crate::core::num::{f64_to_u64, u64_text, MAX_SAFE_INTEGER};
+use crate::core::ops::Op;
 use crate::core::request::{
-    encode, BookSendRequest, Credentials, Gender, JobsCountRequest, JobsSendRequest, NewUserRequest, Op, Operator,
-    PostalCodeCountRequest, PostalCodeSendRequest, Request, SendPatternRequest, SendRequest,
+    BookSendRequest, Gender, JobsCountRequest, JobsSendRequest, NewUserRequest, Operator, PostalCodeCountRequest,
+    PostalCodeSendRequest, Request, SendPatternRequest, SendRequest,
 };
 use crate::core::sms::{sms_parts, Encoding};
 use crate::core::tehran_time::format_epoch_ms;
@@ -398,7 +400,7 @@ fn check_decode(op: Op, status: u16, body: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// Real responses from PROTOCOL.md, to mutate.
+/// Real responses as docs/protocol.md shows them, to mutate.
 const REAL: &[&str] = &[
     r#"[0,"10929800"]"#,
     "43218765123",

@@ -8,7 +8,7 @@ use crate::core::error::CoreError;
 use crate::core::model::{
     AccessPackage, CreatedUser, DeliveryEntry, InboxMessage, Job, MessageCheck, Phonebook, PostalArea, Sent,
 };
-use crate::core::request::Op;
+use crate::core::ops::Op;
 use crate::core::response::{decode, JsonFormat, Malformed, Reply};
 use serde::de::IgnoredAny;
 use serde::Serialize;
