@@ -33,6 +33,7 @@ test: setup-browser test-rust pkg test-node test-wasm test-worker test-bulk-queu
 test-rust:
 	cargo fmt --all --check
 	cargo test --quiet
+	cargo test --quiet -p ippanel-wasm-js
 	cargo clippy --quiet --all-targets -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown -p ippanel-wasm --lib --test wasm_client -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown -p ippanel-wasm-js -- -D warnings

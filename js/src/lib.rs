@@ -13,39 +13,26 @@
 )]
 #![forbid(unsafe_code)]
 
+// The layer exists on wasm32; natively only the declarations test builds.
+#[cfg(target_arch = "wasm32")]
 mod args;
+#[cfg(target_arch = "wasm32")]
 mod bulk;
+#[cfg(target_arch = "wasm32")]
 mod client;
+#[cfg(test)]
+mod declarations;
+#[cfg(target_arch = "wasm32")]
 mod error;
+#[cfg(target_arch = "wasm32")]
+mod helpers;
+#[cfg(target_arch = "wasm32")]
 mod sys;
 
-use serde::Serialize;
-use wasm_bindgen::prelude::*;
-
 /// `value` as a plain JS value: objects (not `Map`s), `null` for `None`.
-fn to_plain<T: Serialize + ?Sized>(value: &T) -> JsValue {
+#[cfg(target_arch = "wasm32")]
+fn to_plain<T: serde::Serialize + ?Sized>(value: &T) -> wasm_bindgen::JsValue {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::UNDEFINED)
-}
-
-/// The one string argument of a helper (`field`), or the `IppanelError` of `op` saying it is
-/// too long or not a string.
-fn string_arg(value: &JsValue, field: &str, op: &'static str) -> Result<String, JsValue> {
-    args::string(value, field).map_err(|e| e.to_js(op))
-}
-
-/// `normalizeMobile(input)`: any common Iranian mobile form → `"+989121234567"`.
-/// Throws an `IppanelError` of kind `"input"` for anything that is not a mobile number.
-#[wasm_bindgen(js_name = normalizeMobile)]
-pub fn normalize_mobile(input: JsValue) -> Result<String, JsValue> {
-    let text = string_arg(&input, "input", "normalizeMobile")?;
-    ippanel_wasm::normalize_mobile(&text).map_err(|e| error::to_js(&e))
-}
-
-/// `smsParts(text)`: encoding, length and number of SMS parts per GSM 03.38.
-#[wasm_bindgen(js_name = smsParts)]
-pub fn sms_parts(text: JsValue) -> Result<JsValue, JsValue> {
-    let text = string_arg(&text, "text", "smsParts")?;
-    Ok(to_plain(&ippanel_wasm::sms_parts(&text)))
+        .unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
 }
