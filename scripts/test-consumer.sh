@@ -11,7 +11,7 @@ node - "$out/ippanel_wasm_consumer_check_bg.wasm" <<'JS'
 const bytes = require("node:fs").readFileSync(process.argv[2]);
 const names = WebAssembly.Module.exports(new WebAssembly.Module(bytes)).map((e) => e.name);
 // The app's own exports (wasm-bindgen's names for its class and function) and the glue's.
-const ours = /^(__wbg_client_free|client_new|client_username|normalizeMobile|memory|__wbindgen_.*|__wbg_.*|__externref_.*|__abort_handler|__instance_terminated)$/;
+const ours = /^(__wbg_client_free|client_new|client_username|normalizeMobile|memory|__wbindgen_.*|__wbg_.*|__externref_.*|__abort_handler|__instance_terminated|wasm_bindgen__convert__.*)$/;
 const foreign = names.filter((n) => !ours.test(n));
 if (foreign.length) {
   console.error(`the app's wasm exports names that are not its own: ${foreign.join(", ")}`);

@@ -145,7 +145,7 @@ pub fn error_table(code: i64) -> Option<(&'static str, &'static str)> {
     Some(row)
 }
 
-/// The service's code for a wrong username or password; it maps to [`ErrorKind::Auth`].
+/// The service's code for a wrong username or password; it maps to [`ErrorKind::Auth`](super::error::ErrorKind::Auth).
 pub const AUTH_CODE: i64 = 962;
 
 #[cfg(test)]
