@@ -13,9 +13,4 @@ impl JsonFormat for EngineJson {
         // What JSON.parse made has no getters or proxies, so reading it cannot throw.
         serde_wasm_bindgen::from_value(parsed).map_err(|e| Malformed::Shape(e.to_string()))
     }
-
-    /// `parseFloat`, which for decimal text rounds exactly as `JSON.parse` does.
-    fn number(text: &str) -> Option<f64> {
-        Some(js_sys::Number::parse_float(text))
-    }
 }

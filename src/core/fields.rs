@@ -6,8 +6,6 @@
 //! their `TryFrom` takes each field from the first alias present, then keeps every key left
 //! over, camelCased, so nothing the service sent is dropped.
 
-use std::cell::Cell;
-
 use serde::Deserialize;
 
 use super::num::{f64_to_i64, f64_to_u64, i64_text, is_ascii_digits, is_decimal_text, u64_text};
@@ -93,88 +91,14 @@ pub fn as_number(value: &Value) -> Option<f64> {
     }
 }
 
-/// Reads plain decimal text (`-?digits(.digits)?`, checked already) as the nearest number.
-pub type NumberParser = fn(&str) -> Option<f64>;
-
-thread_local! {
-    /// The number parser of the decode in progress: its JSON format's (see
-    /// [`super::response::JsonFormat::number`]). Result types read numbers inside serde's
-    /// `try_from`, which has no way to be handed it.
-    static NUMBERS: Cell<Option<NumberParser>> = const { Cell::new(None) };
-}
-
-/// Makes `parser` the one [`decimal`] uses while this lives.
-pub struct NumberScope(Option<NumberParser>);
-
-impl NumberScope {
-    /// Starts the scope.
-    pub fn enter(parser: NumberParser) -> NumberScope {
-        NumberScope(NUMBERS.with(|n| n.replace(Some(parser))))
-    }
-}
-
-impl Drop for NumberScope {
-    fn drop(&mut self) {
-        let previous = self.0;
-        NUMBERS.with(|n| n.set(previous));
-    }
-}
-
-/// Plain decimal text as a number, rounded as `JSON.parse` and `Number()` round it. Up to 15
-/// significant digits (every amount the service sends) it is read here; longer text by the
-/// number parser of the decode in progress, or, natively, by Rust's own. In wasm, outside a
-/// decode (a result type read straight from JSON by the caller), longer text is `None`.
+/// Plain decimal text as a number, rounded as `JSON.parse` and `Number()` round it, the same
+/// wherever it is read (see [`super::decimal`]).
 pub fn decimal(text: &str) -> Option<f64> {
     let t = super::text::trim_body(text);
     if !is_decimal_text(t) {
         return None;
     }
-    let n = short_decimal(t).or_else(|| match NUMBERS.with(Cell::get) {
-        Some(parse) => parse(t),
-        None => fallback(t),
-    });
-    n.filter(|n| n.is_finite())
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn fallback(t: &str) -> Option<f64> {
-    t.parse().ok()
-}
-
-#[cfg(target_arch = "wasm32")]
-fn fallback(_: &str) -> Option<f64> {
-    None
-}
-
-/// Powers of ten that an `f64` holds exactly.
-const EXACT_POWERS: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
-    1e21, 1e22,
-];
-
-/// Decimal text of at most 15 significant digits and 22 decimals, read exactly: its digits as
-/// a whole number (below 2^53, so exact) divided by an exact power of ten is one correctly
-/// rounded operation (Clinger's fast path). `None` for longer text.
-fn short_decimal(t: &str) -> Option<f64> {
-    let (negative, t) = match t.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, t),
-    };
-    let (whole, fraction) = t.split_once('.').unwrap_or((t, ""));
-    let power = *EXACT_POWERS.get(fraction.len())?;
-    let mut digits: u64 = 0;
-    let mut significant = 0;
-    for b in whole.bytes().chain(fraction.bytes()) {
-        digits = digits * 10 + u64::from(b.wrapping_sub(b'0'));
-        if digits != 0 {
-            significant += 1;
-            if significant > 15 {
-                return None;
-            }
-        }
-    }
-    let n = digits as f64 / power;
-    Some(if negative { -n } else { n })
+    Some(super::decimal::parse(t)).filter(|n| n.is_finite())
 }
 
 /// A bulk id: digits, as text or as a whole number.
@@ -237,55 +161,13 @@ mod tests {
         }
     }
 
-    /// The fast path agrees with Rust's own (exact) parser wherever it answers.
-    #[test]
-    fn short_decimals_are_exact() {
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        let mut answered = 0;
-        for _ in 0..200_000 {
-            let digits = next() % 10u64.pow((next() % 16) as u32 + 1);
-            let text = digits.to_string();
-            let point = (next() % (text.len() as u64 + 3)) as usize;
-            let text = if point == 0 {
-                text
-            } else if point <= text.len() {
-                format!(
-                    "{}.{}",
-                    &text[..text.len() - point + 1],
-                    &text[text.len() - point + 1..]
-                )
-            } else {
-                format!("0.{}{}", "0".repeat(point - text.len()), text)
-            };
-            let text = text.trim_end_matches('.').to_string();
-            if let Some(n) = short_decimal(&text) {
-                answered += 1;
-                assert_eq!(n, text.parse::<f64>().unwrap(), "{text}");
-            }
-        }
-        assert!(answered > 150_000, "{answered}");
-        assert_eq!(short_decimal("1234567890123456"), None, "16 significant digits");
-        assert_eq!(short_decimal("0.00000000000000000000001"), None, "23 decimals");
-        assert_eq!(short_decimal("-0"), Some(-0.0));
-    }
-
     #[test]
     fn numbers_from_text_round_like_json_parse() {
-        // Long text goes to the decode's parser: here one that says so.
+        // Long text is read exactly too, by the core itself, wherever the type is read.
         let long = "0.1000000000000000055511151231257827";
-        assert_eq!(decimal(long), long.parse().ok(), "natively, outside a decode");
-        {
-            let _scope = NumberScope::enter(|_| Some(7.0));
-            assert_eq!(decimal(long), Some(7.0));
-            assert_eq!(decimal("933222.33"), Some(933222.33), "short text is read here");
-        }
+        assert_eq!(decimal(long), long.parse().ok());
         assert_eq!(decimal("933222.33"), Some(933222.33));
+        assert_eq!(decimal(&"9".repeat(400)), None, "beyond f64::MAX");
         assert_eq!(decimal(" 12 "), Some(12.0));
         assert_eq!(decimal("-0.5"), Some(-0.5));
         for bad in ["", "1e5", "+1", "۱۲", "NaN", "1,000"] {

@@ -16,6 +16,7 @@
 pub mod bulk;
 pub mod codes;
 pub mod de;
+pub mod decimal;
 pub mod encode;
 pub mod envelope;
 pub mod error;

@@ -39,12 +39,6 @@ pub trait JsonFormat {
     /// `text` as a [`Value`]: [`Malformed::NotJson`] when it is not JSON, [`Malformed::Shape`]
     /// when it nests too deeply to keep.
     fn parse(&self, text: &str) -> Result<Value, Malformed>;
-
-    /// Plain decimal text (`-?digits(.digits)?`) as the number this format's parser makes of
-    /// the same digits. The service sends amounts as text (`"933222.33"`), and they must round
-    /// as JSON numbers do; in wasm the engine does it, so the wasm carries no float parser
-    /// (whose tables alone are 15 KB of gzip).
-    fn number(text: &str) -> Option<f64>;
 }
 
 /// `value` as a `T`, or a `Shape` error saying what did not fit.
@@ -127,7 +121,6 @@ pub fn undecodable(status: u16, excerpt: &str) -> CoreError {
 /// wrong shape → `protocol`. Every error carries the status and a body excerpt.
 pub fn decode<R: Reply, F: JsonFormat>(op: Op, status: u16, body: &str, format: &F) -> Result<R, CoreError> {
     let cx = Cx { status, body, format };
-    let _numbers = super::fields::NumberScope::enter(F::number);
     if (200..=299).contains(&status) {
         if let Some(result) = R::from_plain_text(op, trim_body(body)) {
             return Ok(result);

@@ -27,11 +27,6 @@ impl JsonFormat for SerdeJson {
         }
         serde_json::from_str(text).map_err(|e| Malformed::Shape(e.to_string()))
     }
-
-    /// Rust's own parser, which rounds exactly as `JSON.parse` does.
-    fn number(text: &str) -> Option<f64> {
-        text.parse().ok()
-    }
 }
 
 /// `decode` into `R`, serialized as the JS API hands it out.
