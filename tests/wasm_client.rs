@@ -260,6 +260,34 @@ async fn message_status_delivery_and_waiting() {
     assert!(updates >= 1);
     let e = c.delivery("999999999999").await.unwrap_err();
     assert_eq!((e.kind(), code(&e)), (ErrorKind::Api, Some(456)));
+    // Times no timer can hold, or none at all, are refused before anything is sent.
+    for (options, field) in [
+        (
+            WaitOptions {
+                interval_ms: Some(0),
+                timeout_ms: None,
+            },
+            "intervalMs",
+        ),
+        (
+            WaitOptions {
+                interval_ms: Some(3_000_000_000),
+                timeout_ms: None,
+            },
+            "intervalMs",
+        ),
+        (
+            WaitOptions {
+                interval_ms: None,
+                timeout_ms: Some(0),
+            },
+            "timeoutMs",
+        ),
+    ] {
+        let e = c.wait_for_delivery(&id, options).await.unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Input);
+        assert!(e.message().starts_with(field), "{e}");
+    }
 }
 
 #[wasm_bindgen_test]

@@ -333,15 +333,33 @@ impl<'a> Fields<'a> {
             .map_or_else(|| bad(field, ("must be a number", "باید عدد باشد")), |n| Ok(Some(n)))
     }
 
-    /// An optional number above 0 and at most `max` (`timeoutMs`, `intervalMs`).
-    pub fn positive(&self, field: &str, max: f64) -> Read<Option<f64>> {
-        match self.number(field)? {
-            Some(n) if !(n.is_finite() && n > 0.0 && n <= max) => bad(
-                field,
-                ("must be a positive number in range", "باید عددی مثبت و در محدوده باشد"),
-            ),
-            n => Ok(n),
-        }
+    /// An optional time in milliseconds (`timeoutMs`, `intervalMs`) as the Rust API takes it,
+    /// which checks its range: a fraction rounded up, a time past what a `u32` holds the
+    /// longest one, and anything that is no positive time (0, negative, NaN, infinite) 0, which
+    /// the Rust API refuses.
+    pub fn milliseconds(&self, field: &str) -> Read<Option<u32>> {
+        let ms = |n: f64| {
+            if n.is_finite() && n > 0.0 {
+                n.ceil().min(f64::from(u32::MAX)) as u32
+            } else {
+                0
+            }
+        };
+        Ok(self.number(field)?.map(ms))
+    }
+
+    /// An optional count (`retries`) as the Rust API takes it, which checks its range: a whole
+    /// number past what a `u32` holds is the largest one, and anything that is no whole
+    /// number 0 or more is too, which the Rust API refuses.
+    pub fn count(&self, field: &str) -> Read<Option<u32>> {
+        let count = |n: f64| {
+            if n.fract() == 0.0 && n >= 0.0 {
+                n.min(f64::from(u32::MAX)) as u32
+            } else {
+                u32::MAX
+            }
+        };
+        Ok(self.number(field)?.map(count))
     }
 }
 

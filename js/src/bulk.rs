@@ -76,12 +76,9 @@ impl JsClient {
             let bulk_id = args::id(&bulk_id, "bulkId")?;
             args::options(&opts)?;
             let f = Fields::of(&opts);
-            // Whole milliseconds: a fraction is rounded up, a time past what u32 holds (49
-            // days) is the longest one.
-            let ms = |n: f64| n.ceil().min(f64::from(u32::MAX)) as u32;
             let options = WaitOptions {
-                interval_ms: f.positive("intervalMs", 2_147_483_647.0)?.map(ms),
-                timeout_ms: f.positive("timeoutMs", f64::MAX)?.map(ms),
+                interval_ms: f.milliseconds("intervalMs")?,
+                timeout_ms: f.milliseconds("timeoutMs")?,
             };
             Ok((bulk_id, options, f.function("onUpdate")?, f.signal()?))
         })();

@@ -138,18 +138,8 @@ impl JsClient {
         let username = options.text("username")?;
         let password = options.text("password")?;
         let base_url = options.opt_text("baseUrl")?;
-        let timeout_ms = options.positive("timeoutMs", 2_147_483_647.0)?.map(|n| n.ceil() as u32);
-        let retries = match options.number("retries")? {
-            None => None,
-            Some(n) if (0.0..=10.0).contains(&n) && n.fract() == 0.0 => Some(n as u32),
-            Some(_) => {
-                return Err(BadArgument::new(
-                    "retries",
-                    "must be a whole number from 0 to 10",
-                    "باید عدد صحیح بین ۰ تا ۱۰ باشد",
-                ))
-            }
-        };
+        let timeout_ms = options.milliseconds("timeoutMs")?;
+        let retries = options.count("retries")?;
         let fetch = options.function("fetch")?;
         Ok((
             Config {

@@ -260,6 +260,22 @@ impl Client {
     ) -> Result<Vec<DeliveryEntry>, Error> {
         let interval = f64::from(options.interval_ms.unwrap_or(5_000));
         let timeout = f64::from(options.timeout_ms.unwrap_or(600_000));
+        // A timer holds at most MAX_TIMER_MS (setTimeout fires at once past it); the whole wait
+        // may be longer, as the checks between polls bound it.
+        let out_of_range = |field| {
+            let e = input(
+                field,
+                "must be a positive number in range",
+                "باید عددی مثبت و در محدوده باشد",
+            );
+            Err(self.fail(Op::Delivery, e, false))
+        };
+        if interval <= 0.0 || interval > MAX_TIMER_MS {
+            return out_of_range("intervalMs");
+        }
+        if timeout <= 0.0 {
+            return out_of_range("timeoutMs");
+        }
         self.wait(bulk_id, interval, timeout, on_update, self.signal.as_ref())
             .await
     }
@@ -276,14 +292,6 @@ impl Client {
             bulk_id: String::from(bulk_id),
         };
         self.check(&request())?;
-        if interval_ms <= 0.0 {
-            let e = input(
-                "intervalMs",
-                "must be a positive number in range",
-                "باید عددی مثبت و در محدوده باشد",
-            );
-            return Err(self.fail(Op::Delivery, e, false));
-        }
         let aborted = || Err(self.fail(Op::Delivery, CoreError::aborted(), false));
         if caller.is_some_and(AbortSignal::aborted) {
             return aborted();
