@@ -56,7 +56,7 @@ function namedWasm() {
   const dir = mkdtempSync(join(os.tmpdir(), "ippanel-bench-"));
   const release = new URL("target/wasm32-unknown-unknown/release/ippanel_wasm_js.wasm", root).pathname;
   const run = (cmd, args) => { const r = spawnSync(cmd, args, { encoding: "utf8" }); if (r.status !== 0) throw new Error(`${cmd}: ${r.stderr}`); };
-  run("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", dir, release]);
+  run("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-name", "ippanel_wasm", "--out-dir", dir, release]);
   run("wasm-opt", [...wasmOptFlags(), "-g", join(dir, "ippanel_wasm_bg.wasm"), "-o", join(dir, "named.wasm")]);
   return join(dir, "named.wasm");
 }

@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
 use crate::error::BadArgument;
+use crate::messages::*;
 use crate::sys::{entries_or_throw, get, is_array};
 
 pub type Read<T> = Result<T, BadArgument>;
@@ -51,12 +52,7 @@ const SHORT_FIELDS: &[&str] = &[
     "input",
 ];
 
-const REQUIRED: (&str, &str) = ("is required", "الزامی است");
-const NOT_TEXT: (&str, &str) = ("must be a string", "باید رشته باشد");
-const NOT_WHOLE: (&str, &str) = ("must be a whole number, 0 or more", "باید عدد صحیح نامنفی باشد");
-const NOT_OBJECT: (&str, &str) = ("must be an object", "باید یک شیء باشد");
-
-fn bad<T>(field: &str, (en, fa): (&str, &str)) -> Read<T> {
+fn bad<T>(field: &str, (en, fa): Text) -> Read<T> {
     Err(BadArgument::new(field, en, fa))
 }
 
@@ -104,13 +100,10 @@ pub fn text(value: &JsValue, field: &str) -> Read<Option<String>> {
     let name = field.split(['[', '.']).next().unwrap_or(field);
     if SHORT_FIELDS.contains(&name) && !field.starts_with("values") {
         if js.length() > SHORT_UNITS {
-            return bad(field, ("is longer than 64 characters", "بیش از ۶۴ نویسه دارد"));
+            return bad(field, TOO_LONG_SHORT);
         }
     } else if js.length() > TEXT_UNITS {
-        return bad(
-            field,
-            ("is longer than 1,048,576 characters", "بیش از ۱٬۰۴۸٬۵۷۶ نویسه دارد"),
-        );
+        return bad(field, TOO_LONG_TEXT);
     }
     Ok(value.as_string())
 }
@@ -162,13 +155,7 @@ impl<'a> Fields<'a> {
             return Ok(vec![one]);
         }
         if !is_array(&value) {
-            return bad(
-                field,
-                (
-                    "must be a string or an array of strings",
-                    "باید رشته یا آرایه‌ای از رشته‌ها باشد",
-                ),
-            );
+            return bad(field, NOT_RECIPIENTS);
         }
         list(&value, field, |item, name| {
             text(item, name)?.map_or_else(|| bad(name, NOT_TEXT), Ok)
@@ -183,7 +170,7 @@ impl<'a> Fields<'a> {
         match text(&value, field)? {
             Some(text) => Ok(text),
             None if value.as_f64().is_some() => whole(&value, field).map(|n| n.to_string()),
-            None => bad(field, ("must be a string or a number", "باید رشته یا عدد باشد")),
+            None => bad(field, NOT_ID),
         }
     }
 
@@ -203,10 +190,7 @@ impl<'a> Fields<'a> {
             return bad(field, REQUIRED);
         };
         if !is_array(&value) {
-            return bad(
-                field,
-                ("must be an array of whole numbers", "باید آرایه‌ای از اعداد صحیح باشد"),
-            );
+            return bad(field, NOT_WHOLE_LIST);
         }
         list(&value, field, |item, name| {
             if is_nullish(item) {
@@ -228,7 +212,7 @@ impl<'a> Fields<'a> {
         }
         let pairs = entries_or_throw(&value).or_else(|_| bad(field, NOT_OBJECT))?;
         if pairs.length() > MAX_PATTERN_VALUES {
-            return bad(field, ("has more than 1,000 entries", "بیش از ۱٬۰۰۰ عضو دارد"));
+            return bad(field, TOO_MANY_VALUES);
         }
         let mut out = Vec::with_capacity(pairs.length() as usize);
         for entry in pairs.iter() {
@@ -245,7 +229,7 @@ impl<'a> Fields<'a> {
                     .map(String::from)
                     .unwrap_or_default()
             } else {
-                return bad(&name, ("must be a string or a finite number", "باید رشته یا عدد باشد"));
+                return bad(&name, NOT_VALUE);
             };
             out.push((key, value));
         }
@@ -260,7 +244,7 @@ impl<'a> Fields<'a> {
         match value.as_string().as_deref() {
             Some("mci") => Ok(Operator::Mci),
             Some("mtn") => Ok(Operator::Mtn),
-            _ => bad(field, ("must be \"mci\" or \"mtn\"", "باید \"mci\" یا \"mtn\" باشد")),
+            _ => bad(field, NOT_OPERATOR),
         }
     }
 
@@ -273,13 +257,7 @@ impl<'a> Fields<'a> {
             Some("all") => Ok(Gender::All),
             Some("male") => Ok(Gender::Male),
             Some("female") => Ok(Gender::Female),
-            _ => bad(
-                field,
-                (
-                    "must be \"all\", \"male\" or \"female\"",
-                    "باید \"all\"، \"male\" یا \"female\" باشد",
-                ),
-            ),
+            _ => bad(field, NOT_GENDER),
         }
     }
 
@@ -290,18 +268,12 @@ impl<'a> Fields<'a> {
             return Ok(Some(text));
         }
         let Ok(get_time) = get(&value, "getTime").dyn_into::<Function>() else {
-            return bad(field, ("must be a Date or a string", "باید Date یا رشته باشد"));
+            return bad(field, NOT_TIME);
         };
         let ms = get_time.call0(&value).ok().and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
         match ippanel_wasm::tehran_time(ms) {
             Some(time) => Ok(Some(time)),
-            None => bad(
-                field,
-                (
-                    "must be a valid date between 1970 and 9999",
-                    "باید تاریخی معتبر بین ۱۹۷۰ و ۹۹۹۹ باشد",
-                ),
-            ),
+            None => bad(field, BAD_DATE),
         }
     }
 
@@ -311,7 +283,7 @@ impl<'a> Fields<'a> {
             return Ok(None);
         };
         if get(&value, "aborted").as_bool().is_none() {
-            return bad("signal", ("must be an AbortSignal", "باید AbortSignal باشد"));
+            return bad("signal", NOT_SIGNAL);
         }
         Ok(Some(value.unchecked_into()))
     }
@@ -322,15 +294,13 @@ impl<'a> Fields<'a> {
         value
             .dyn_into::<Function>()
             .map(Some)
-            .or_else(|_| bad(field, ("must be a function", "باید تابع باشد")))
+            .or_else(|_| bad(field, NOT_FUNCTION))
     }
 
     /// An optional number (`timeoutMs`, `intervalMs`, `retries`).
     pub fn number(&self, field: &str) -> Read<Option<f64>> {
         let Some(value) = self.get(field) else { return Ok(None) };
-        value
-            .as_f64()
-            .map_or_else(|| bad(field, ("must be a number", "باید عدد باشد")), |n| Ok(Some(n)))
+        value.as_f64().map_or_else(|| bad(field, NOT_NUMBER), |n| Ok(Some(n)))
     }
 
     /// An optional time in milliseconds (`timeoutMs`, `intervalMs`) as the Rust API takes it,
@@ -382,7 +352,7 @@ fn whole(value: &JsValue, field: &str) -> Read<u64> {
 fn list<T>(value: &JsValue, field: &str, item: impl Fn(&JsValue, &str) -> Read<T>) -> Read<Vec<T>> {
     let length = get(value, "length").as_f64().unwrap_or(0.0);
     if length > MAX_LIST_ITEMS {
-        return bad(field, ("has more than 1,000,000 items", "بیش از ۱٬۰۰۰٬۰۰۰ عضو دارد"));
+        return bad(field, TOO_MANY_ITEMS);
     }
     let mut out = Vec::with_capacity(length as usize);
     for i in 0..(length as u32) {

@@ -27,6 +27,8 @@ mod error;
 #[cfg(target_arch = "wasm32")]
 mod helpers;
 #[cfg(target_arch = "wasm32")]
+mod messages;
+#[cfg(target_arch = "wasm32")]
 mod sys;
 
 /// `value` as a plain JS value: objects (not `Map`s), `null` for `None`.

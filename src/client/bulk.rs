@@ -11,6 +11,7 @@ use web_sys::AbortSignal;
 
 use crate::core::bulk::plan_batches;
 use crate::core::error::CoreError;
+use crate::core::messages::{CONCURRENCY, TIME_IN_RANGE};
 use crate::core::model::{DeliveryEntry, Sent};
 use crate::core::ops::Op;
 use crate::core::request::{Request, SendBulkRequest, SendRequest};
@@ -142,11 +143,7 @@ impl Client {
         let fail = |e: CoreError| self.fail(Op::Send, e, false);
         let concurrency = request.concurrency.unwrap_or(DEFAULT_CONCURRENCY);
         if !(1..=MAX_CONCURRENCY).contains(&concurrency) {
-            return Err(fail(input(
-                "concurrency",
-                "must be a whole number from 1 to 64",
-                "باید عدد صحیح بین ۱ تا ۶۴ باشد",
-            )));
+            return Err(fail(input("concurrency", CONCURRENCY.0, CONCURRENCY.1)));
         }
         let batches = plan_batches(&request.to, request.chunk_size.unwrap_or(DEFAULT_CHUNK)).map_err(fail)?;
         let time = request.time.as_deref().map(send_time).transpose().map_err(fail)?;
@@ -263,11 +260,7 @@ impl Client {
         // A timer holds at most MAX_TIMER_MS (setTimeout fires at once past it); the whole wait
         // may be longer, as the checks between polls bound it.
         let out_of_range = |field| {
-            let e = input(
-                field,
-                "must be a positive number in range",
-                "باید عددی مثبت و در محدوده باشد",
-            );
+            let e = input(field, TIME_IN_RANGE.0, TIME_IN_RANGE.1);
             Err(self.fail(Op::Delivery, e, false))
         };
         if interval <= 0.0 || interval > MAX_TIMER_MS {

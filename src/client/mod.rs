@@ -22,6 +22,7 @@ use web_sys::AbortSignal;
 use crate::core::encode::{encode, Credentials};
 use crate::core::error::CoreError;
 use crate::core::form::Form;
+use crate::core::messages::{Text, BASE_URL, NOT_EMPTY, RETRIES, TIME_IN_RANGE};
 use crate::core::ops::Op;
 use crate::core::request::Request;
 use crate::core::response::{decode, Reply};
@@ -113,7 +114,7 @@ impl std::fmt::Debug for Client {
     }
 }
 
-fn invalid(field: &str, en: &str, fa: &str) -> Error {
+fn invalid(field: &str, (en, fa): Text) -> Error {
     Error::new(CoreError::input(field, en, fa), "Client", false)
 }
 
@@ -143,36 +144,22 @@ impl Client {
 
     fn build(config: Config, fetch: Option<js_sys::Function>) -> Result<Client, Error> {
         if config.username.trim().is_empty() {
-            return Err(invalid("username", "must not be empty", "نباید خالی باشد"));
+            return Err(invalid("username", NOT_EMPTY));
         }
         if config.password.is_empty() {
-            return Err(invalid("password", "must not be empty", "نباید خالی باشد"));
+            return Err(invalid("password", NOT_EMPTY));
         }
         let base_url = match config.base_url.as_deref() {
             None => String::from(DEFAULT_BASE_URL),
-            Some(url) => base_url(url).ok_or_else(|| {
-                invalid(
-                    "baseUrl",
-                    "must start with https:// or http:// and name a host",
-                    "باید با https:// یا http:// شروع شود و میزبان داشته باشد",
-                )
-            })?,
+            Some(url) => base_url(url).ok_or_else(|| invalid("baseUrl", BASE_URL))?,
         };
         let timeout_ms = config.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS);
         if timeout_ms == 0 || f64::from(timeout_ms) > sys::MAX_TIMER_MS {
-            return Err(invalid(
-                "timeoutMs",
-                "must be a positive number in range",
-                "باید عددی مثبت و در محدوده باشد",
-            ));
+            return Err(invalid("timeoutMs", TIME_IN_RANGE));
         }
         let retries = config.retries.unwrap_or(DEFAULT_RETRIES);
         if retries > MAX_RETRIES {
-            return Err(invalid(
-                "retries",
-                "must be a whole number from 0 to 10",
-                "باید عدد صحیح بین ۰ تا ۱۰ باشد",
-            ));
+            return Err(invalid("retries", RETRIES));
         }
         let mut form = Form::new();
         form.push("p", &config.password);

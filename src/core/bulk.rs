@@ -1,6 +1,7 @@
 //! Splitting a long recipient list into `send` batches (`sendBulk`).
 
 use super::error::CoreError;
+use super::messages::{CHUNK_SIZE, NO_RECIPIENT};
 use super::mobile::normalize_mobile_field;
 use super::validate::indexed;
 
@@ -11,21 +12,11 @@ use super::validate::indexed;
 /// asked for them, and dropping some would make `sent`/`failed` disagree with `to`.
 pub fn plan_batches(to: &[String], chunk_size: u64) -> Result<Vec<Vec<String>>, CoreError> {
     if to.is_empty() {
-        return Err(CoreError::input(
-            "to",
-            "must list at least one recipient",
-            "باید دست کم یک گیرنده داشته باشد",
-        ));
+        return Err(CoreError::input("to", NO_RECIPIENT.0, NO_RECIPIENT.1));
     }
     let chunk = match chunk_size {
         n if n >= 1 => usize::try_from(n).unwrap_or(usize::MAX),
-        _ => {
-            return Err(CoreError::input(
-                "chunkSize",
-                "must be a whole number, 1 or more",
-                "باید عدد صحیح ۱ یا بیشتر باشد",
-            ))
-        }
+        _ => return Err(CoreError::input("chunkSize", CHUNK_SIZE.0, CHUNK_SIZE.1)),
     };
     let numbers = to
         .iter()

@@ -3,6 +3,7 @@
 
 use super::error::CoreError;
 use super::form::{json_int_list, json_string_list, json_string_object, Form};
+use super::messages::{EMAIL, NATIONAL_ID, NOT_EMPTY, VARIABLE_NAMES};
 use super::mobile::{normalize_mobile_checked, normalize_mobile_field};
 use super::num::{is_ascii_digits, u64_text};
 use super::ops::Endpoint;
@@ -55,10 +56,10 @@ impl std::fmt::Debug for Credentials<'_> {
 /// user's password); the wasm layer also scrubs the account password from every error.
 pub fn encode(creds: Credentials, req: &Request) -> Result<WireRequest, CoreError> {
     if creds.username.trim().is_empty() {
-        return fail("username", EMPTY);
+        return fail("username", NOT_EMPTY);
     }
     if creds.password.is_empty() {
-        return fail("password", EMPTY);
+        return fail("password", NOT_EMPTY);
     }
     if let Request::SendPattern(p) = req {
         return encode_pattern(creds, p);
@@ -149,13 +150,10 @@ fn encode_pattern(creds: Credentials, p: &SendPatternRequest) -> Check<WireReque
     let from = sender(&p.from)?;
     let to = normalize_mobile_field(&p.to, "to")?;
     if p.pattern_code.trim().is_empty() {
-        return fail("patternCode", EMPTY);
+        return fail("patternCode", NOT_EMPTY);
     }
     if p.values.iter().any(|(key, _)| key.trim().is_empty()) {
-        return fail(
-            "values",
-            ("variable names must not be empty", "نام متغیرها نباید خالی باشد"),
-        );
+        return fail("values", VARIABLE_NAMES);
     }
     let mut form = Form::new();
     form.push("username", creds.username);
@@ -172,23 +170,17 @@ fn encode_pattern(creds: Credentials, p: &SendPatternRequest) -> Check<WireReque
 
 fn encode_new_user(form: &mut Form, r: &NewUserRequest) -> Check<()> {
     if r.username.trim().is_empty() {
-        return fail("username", EMPTY);
+        return fail("username", NOT_EMPTY);
     }
     if r.password.is_empty() {
-        return fail("password", EMPTY);
+        return fail("password", NOT_EMPTY);
     }
     if r.name.trim().is_empty() {
-        return fail("name", EMPTY);
+        return fail("name", NOT_EMPTY);
     }
     let national_id = digits_only(&r.national_id);
     if !(national_id.len() == 10 || national_id.len() == 11) || !is_ascii_digits(&national_id) {
-        return fail(
-            "nationalId",
-            (
-                "must be 10 digits (a person) or 11 digits (a company)",
-                "باید ۱۰ رقم (شخص حقیقی) یا ۱۱ رقم (شخص حقوقی) باشد",
-            ),
-        );
+        return fail("nationalId", NATIONAL_ID);
     }
     let access_id = id_number(r.access_id, "accessId")?;
     // A bad mobile is quoted back, unless the new user's password was typed into it: the
@@ -204,10 +196,7 @@ fn encode_new_user(form: &mut Form, r: &NewUserRequest) -> Check<()> {
         let valid = super::text::split_once_byte(email, b'@')
             .is_some_and(|(user, host)| !user.is_empty() && !host.is_empty() && !host.bytes().any(|b| b == b'@'));
         if !valid {
-            return fail(
-                "email",
-                ("must look like name@example.com", "باید به شکل name@example.com باشد"),
-            );
+            return fail("email", EMAIL);
         }
     }
     form.push("user_uname", &r.username);

@@ -4,6 +4,10 @@
 //! JavaScript `IppanelError` one to one (adding `op` and `mayHaveSent`, which depend on the call).
 
 use super::codes::{error_table, AUTH_CODE};
+use super::messages::{
+    fill_both, ABORTED, EMPTY_RESPONSE, HTTP_STATUS, NETWORK, NETWORK_SAID, NOT_SERVICE_FORMAT, TIMEOUT, TOO_LARGE,
+    UNEXPECTED, UNKNOWN_CODE,
+};
 use super::num::{u64_text, write_i64};
 
 /// What went wrong, in the words of the JavaScript API (docs/api.md, `err.kind`).
@@ -123,80 +127,53 @@ impl CoreError {
     /// No response arrived; `detail` is what the runtime said (e.g. `fetch failed (ECONNRESET)`).
     pub fn network(detail: &str) -> CoreError {
         let (en, fa) = if detail.is_empty() {
-            (String::from("network error"), String::from("خطای شبکه"))
+            (String::from(NETWORK.0), String::from(NETWORK.1))
         } else {
-            (concat(&["network error: ", detail]), concat(&["خطای شبکه: ", detail]))
+            fill_both(NETWORK_SAID, detail)
         };
         CoreError::new(ErrorKind::Network, en, fa)
     }
 
     /// The per-attempt timeout of `ms` milliseconds ran out.
     pub fn timeout(ms: u32) -> CoreError {
-        let ms = u64_text(u64::from(ms));
-        CoreError::new(
-            ErrorKind::Timeout,
-            concat(&["no response within ", &ms, " ms"]),
-            concat(&["پاسخی در ", &ms, " میلی‌ثانیه دریافت نشد"]),
-        )
+        let (en, fa) = fill_both(TIMEOUT, &u64_text(u64::from(ms)));
+        CoreError::new(ErrorKind::Timeout, en, fa)
     }
 
     /// The caller's `AbortSignal` fired.
     pub fn aborted() -> CoreError {
-        CoreError::new(
-            ErrorKind::Aborted,
-            String::from("the request was aborted"),
-            String::from("درخواست لغو شد"),
-        )
+        CoreError::new(ErrorKind::Aborted, String::from(ABORTED.0), String::from(ABORTED.1))
     }
 
     /// A non-2xx response.
     pub fn http(status: u16, body: &str) -> CoreError {
-        let s = u64_text(u64::from(status));
-        CoreError::new(
-            ErrorKind::Http,
-            concat(&["HTTP ", &s, " from the service"]),
-            concat(&["سرویس با وضعیت HTTP ", &s, " پاسخ داد"]),
-        )
-        .with_response(status, body)
+        let (en, fa) = fill_both(HTTP_STATUS, &u64_text(u64::from(status)));
+        CoreError::new(ErrorKind::Http, en, fa).with_response(status, body)
     }
 
     /// A 2xx response whose body is not the service's format (an HTML page, truncated or empty
     /// JSON). Kind `Http`: the API (docs/api.md) files it with the non-2xx answers, since a proxy or gateway
     /// rather than the service usually wrote it.
     pub fn not_service_format(status: u16, body: &str) -> CoreError {
-        let s = u64_text(u64::from(status));
-        let what = if body.trim().is_empty() {
-            "an empty response"
+        let text = if body.trim().is_empty() {
+            EMPTY_RESPONSE
         } else {
-            "a response not in the service's format"
+            NOT_SERVICE_FORMAT
         };
-        CoreError::new(
-            ErrorKind::Http,
-            concat(&["HTTP ", &s, ": ", what]),
-            concat(&["HTTP ", &s, ": پاسخ در قالب سرویس نیست"]),
-        )
-        .with_response(status, body)
+        let (en, fa) = fill_both(text, &u64_text(u64::from(status)));
+        CoreError::new(ErrorKind::Http, en, fa).with_response(status, body)
     }
 
     /// A response body too large to read; `body_excerpt` is its beginning.
     pub fn too_large(status: u16, body_excerpt: &str) -> CoreError {
-        let s = u64_text(u64::from(status));
-        CoreError::new(
-            ErrorKind::Http,
-            concat(&["HTTP ", &s, ": response body too large"]),
-            concat(&["HTTP ", &s, ": پاسخ سرویس بیش از حد بزرگ است"]),
-        )
-        .with_response(status, body_excerpt)
+        let (en, fa) = fill_both(TOO_LARGE, &u64_text(u64::from(status)));
+        CoreError::new(ErrorKind::Http, en, fa).with_response(status, body_excerpt)
     }
 
     /// A well-formed answer of an unexpected shape; `detail` says what was expected.
     pub fn protocol(detail: &str, status: u16, body: &str) -> CoreError {
-        CoreError::new(
-            ErrorKind::Protocol,
-            concat(&["unexpected response from the service: ", detail]),
-            concat(&["پاسخ سرویس ساختار غیرمنتظره‌ای دارد: ", detail]),
-        )
-        .with_response(status, body)
+        let (en, fa) = fill_both(UNEXPECTED, detail);
+        CoreError::new(ErrorKind::Protocol, en, fa).with_response(status, body)
     }
 
     /// The service answered with an error code. A code in the table gets the table's texts
@@ -223,12 +200,12 @@ impl CoreError {
                     ErrorCode::Text(t) => shown.push_str(t),
                 }
                 let text = service_text.trim();
-                let mut en = concat(&["unknown error code ", &shown]);
+                let (mut en, fa) = fill_both(UNKNOWN_CODE, &shown);
                 if !text.is_empty() {
                     en.push_str(": ");
                     en.push_str(text);
                 }
-                (ErrorKind::Api, en, concat(&["کد خطای ناشناخته ", &shown]))
+                (ErrorKind::Api, en, fa)
             }
         };
         let mut error = CoreError::new(kind, message, message_fa).with_response(status, body);

@@ -6,6 +6,7 @@
 //! the number invalid rather than being guessed at, because a wrong guess texts a stranger.
 
 use super::error::CoreError;
+use super::messages::{MOBILE_CHARACTER, MOBILE_EMPTY, NOT_MOBILE};
 
 /// The field name used by [`normalize_mobile`], matching the argument of JS `normalizeMobile`.
 const DEFAULT_FIELD: &str = "input";
@@ -112,12 +113,9 @@ enum Problem {
 
 fn invalid(input: &str, field: &str, problem: Problem, quote: bool) -> CoreError {
     let (en, fa) = match problem {
-        Problem::Empty => return CoreError::input(field, "is empty", "خالی است"),
-        Problem::Character => ("contains a character that is not a digit", "نویسه‌ای غیر از رقم دارد"),
-        Problem::NotMobile => (
-            "is not a valid Iranian mobile number (e.g. 09121234567)",
-            "شماره موبایل معتبر ایرانی نیست (مانند 09121234567)",
-        ),
+        Problem::Empty => return CoreError::input(field, MOBILE_EMPTY.0, MOBILE_EMPTY.1),
+        Problem::Character => MOBILE_CHARACTER,
+        Problem::NotMobile => NOT_MOBILE,
     };
     // Quote short inputs so the caller sees what was wrong; never quote text with control
     // characters or quotes in it, which would garble the message.

@@ -22,6 +22,7 @@ pub mod envelope;
 pub mod error;
 pub mod fields;
 pub mod form;
+pub mod messages;
 pub mod mobile;
 pub mod model;
 pub mod num;

@@ -2,15 +2,14 @@
 //! before anything is sent; the encoder calls them field by field.
 
 use super::error::CoreError;
+use super::messages::{Text, NOT_AN_ID, NOT_EMPTY, NO_RECIPIENT, NO_TREND, POSTAL_CODE, SENDER, SEND_TIME};
 use super::mobile::{ascii_digits, digit_value, is_invisible_mark, normalize_mobile_field};
 use super::num::{is_ascii_digits, write_u64, MAX_SAFE_INTEGER};
 use super::tehran_time::is_valid_time_text;
 
 pub type Check<T> = Result<T, CoreError>;
 
-pub const EMPTY: (&str, &str) = ("must not be empty", "نباید خالی باشد");
-
-pub fn fail<T>(field: &str, (en, fa): (&str, &str)) -> Check<T> {
+pub fn fail<T>(field: &str, (en, fa): Text) -> Check<T> {
     Err(CoreError::input(field, en, fa))
 }
 
@@ -38,16 +37,10 @@ pub fn digits_only(s: &str) -> String {
 pub fn sender(from: &str) -> Check<String> {
     let cleaned = compact(from, false);
     if cleaned.is_empty() {
-        return fail("from", EMPTY);
+        return fail("from", NOT_EMPTY);
     }
     if !is_ascii_digits(cleaned.strip_prefix('+').unwrap_or(&cleaned)) {
-        return fail(
-            "from",
-            (
-                "must be a sender line number (digits)",
-                "باید شماره خط ارسال‌کننده (رقم) باشد",
-            ),
-        );
+        return fail("from", SENDER);
     }
     Ok(cleaned)
 }
@@ -56,7 +49,7 @@ pub fn sender(from: &str) -> Check<String> {
 /// code 1 for that, after a round trip).
 pub fn message(text: &str) -> Check<&str> {
     if text.trim().is_empty() {
-        return fail("message", EMPTY);
+        return fail("message", NOT_EMPTY);
     }
     Ok(text)
 }
@@ -65,10 +58,7 @@ pub fn message(text: &str) -> Check<&str> {
 /// usually passed a plain string); in a longer list the first bad one is named `to[i]`.
 pub fn recipients(to: &[String]) -> Check<Vec<String>> {
     if to.is_empty() {
-        return fail(
-            "to",
-            ("must list at least one recipient", "باید دست کم یک گیرنده داشته باشد"),
-        );
+        return fail("to", NO_RECIPIENT);
     }
     if let [one] = to {
         return Ok(vec![normalize_mobile_field(one, "to")?]);
@@ -94,13 +84,7 @@ pub fn send_time(time: &str) -> Check<String> {
     if is_valid_time_text(time) {
         Ok(String::from(time))
     } else {
-        fail(
-            "time",
-            (
-                "must be a Date or text like 2024-01-31 or 2024-01-31 18:30:00 (Tehran time)",
-                "باید Date یا متنی مانند 2024-01-31 یا 2024-01-31 18:30:00 (به وقت تهران) باشد",
-            ),
-        )
+        fail("time", SEND_TIME)
     }
 }
 
@@ -110,11 +94,9 @@ pub fn postal_code(code: &str, field: &str) -> Check<String> {
     if digits.len() == 10 && is_ascii_digits(&digits) {
         Ok(digits)
     } else {
-        fail(field, ("must be a 10-digit postal code", "باید کد پستی ۱۰ رقمی باشد"))
+        fail(field, POSTAL_CODE)
     }
 }
-
-pub const NOT_AN_ID: (&str, &str) = ("must be a whole number, 0 or more", "باید عدد صحیح نامنفی باشد");
 
 /// A numeric id: at most 2^53 − 1, the largest a JS number (and the service's parser) holds
 /// exactly.
@@ -156,13 +138,7 @@ pub fn bulk_id_digits(id: &str) -> Check<String> {
 /// `trendIds`: a non-empty list of ids.
 pub fn trend_ids(ids: &[u64]) -> Check<Vec<u64>> {
     if ids.is_empty() {
-        return fail(
-            "trendIds",
-            (
-                "must list at least one trend id",
-                "باید دست کم یک شناسه گرایش داشته باشد",
-            ),
-        );
+        return fail("trendIds", NO_TREND);
     }
     ids.iter()
         .enumerate()
