@@ -27,8 +27,9 @@ const glueGz = gz(Buffer.concat(browserFiles));
 const totalGz = gz(wasm) + glueGz;
 line("1. wasm raw / gzip -9", `${kb(wasm.length)} / ${kb(gz(wasm))}`);
 line("   browser.js (entry, glue, error class) gzip -9", kb(glueGz));
-line("   total a browser loads, gzip -9", kb(totalGz), "target 40.0 KB");
-targets.push(["what a browser loads <= 80 KB gz (aim 64)", totalGz <= 80 * 1024, kb(totalGz)]);
+// The budget: at most 110 KB gzip per entry, aim 80.
+line("   total a browser loads, gzip -9", kb(totalGz), "budget 110.0 KB, aim 80.0 KB");
+targets.push(["what a browser loads <= 110 KB gz (aim 80)", totalGz <= 110 * 1024, kb(totalGz)]);
 // What the bytes are: the release wasm through the same wasm-bindgen and wasm-opt -Oz, but with
 // names kept (-g), measured by twiggy and grouped. Needs twiggy (`cargo install twiggy`).
 const named = namedWasm();

@@ -586,3 +586,12 @@ export function normalizeMobile(input: string): string;
  * ```
  */
 export function smsParts(text: string): SmsParts;
+/**
+ * Whether a delivery status is final: `"delivered"`, `"failed"` or `"discarded"`, the states
+ * {@link Client.waitForDelivery} waits for. `false` for every other word, known or not.
+ * @example
+ * ```ts
+ * const pending = (await client.delivery(bulkId)).filter((e) => !isFinalDelivery(e.status));
+ * ```
+ */
+export function isFinalDelivery(status: DeliveryStatus): boolean;

@@ -40,12 +40,14 @@ const types = readFileSync(new URL("js/index.d.ts", repo), "utf8");
 writeFileSync(at("index.d.ts"), types);
 writeFileSync(at("index.d.cts"), types);
 
-const publicNames = "Client, IppanelError, normalizeMobile, smsParts";
+// The names every entry exports: the wasm's (the glue's) and the error class.
+const wasmNames = "Client, normalizeMobile, smsParts, isFinalDelivery";
+const publicNames = `${wasmNames}, IppanelError`;
 /**
  * An ES-module entry: `prelude`, the imports, `load` (the wasm loaded this runtime's way, with
  * the glue's `init` or `initSync`), then what every entry does once it is loaded.
  */
-const esmEntry = (init, load, prelude = "") => `${prelude}import ${init === "init" ? "init, { " : "{ initSync, "}Client, normalizeMobile, smsParts, __registerErrorClass } from "./ippanel_wasm.js";
+const esmEntry = (init, load, prelude = "") => `${prelude}import ${init === "init" ? "init, { " : "{ initSync, "}${wasmNames}, __registerErrorClass } from "./ippanel_wasm.js";
 import { IppanelError } from "./ippanel_error.js";
 ${load}
 __registerErrorClass(IppanelError);
@@ -70,7 +72,7 @@ const entries = {
   ),
   // Node CommonJS: the nodejs glue loads the wasm itself.
   "node.cjs": `"use strict";
-const { Client, normalizeMobile, smsParts, __registerErrorClass } = require("./cjs/ippanel_wasm.cjs");
+const { ${wasmNames}, __registerErrorClass } = require("./cjs/ippanel_wasm.cjs");
 const { IppanelError } = require("./ippanel_error.cjs");
 __registerErrorClass(IppanelError);
 module.exports = { ${publicNames} };

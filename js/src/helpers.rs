@@ -1,4 +1,5 @@
-//! The package's free functions, `normalizeMobile` and `smsParts`, over the Rust API's.
+//! The package's free functions, `normalizeMobile`, `smsParts` and `isFinalDelivery`, over the
+//! Rust API's.
 
 use wasm_bindgen::prelude::*;
 
@@ -16,6 +17,13 @@ fn string_arg(value: &JsValue, field: &str, op: &'static str) -> Result<String, 
 pub fn normalize_mobile(input: JsValue) -> Result<String, JsValue> {
     let text = string_arg(&input, "input", "normalizeMobile")?;
     ippanel_wasm::normalize_mobile(&text).map_err(|e| error::to_js(&e))
+}
+
+/// `isFinalDelivery(status)`: whether a delivery status word is final (`delivered`, `failed`,
+/// `discarded`), as `waitForDelivery` decides; `false` for anything else.
+#[wasm_bindgen(js_name = isFinalDelivery)]
+pub fn is_final_delivery(status: JsValue) -> bool {
+    status.as_string().is_some_and(|word| ippanel_wasm::DeliveryStatus::from_word(&word).is_final())
 }
 
 /// `smsParts(text)`: encoding, length and number of SMS parts per GSM 03.38.

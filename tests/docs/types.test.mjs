@@ -10,7 +10,7 @@ import { REPO } from "./markdown.mjs";
 const ts = createRequire(import.meta.url)(join(REPO, "node_modules/typescript"));
 
 /** Members that cannot fail, so their docs need no `@throws`. */
-const CANNOT_FAIL = new Set(["toJSON", "free", "IppanelError.constructor"]);
+const CANNOT_FAIL = new Set(["toJSON", "free", "IppanelError.constructor", "isFinalDelivery"]);
 
 /** The JSDoc blocks attached to `node`. */
 const jsDocs = (node) => ts.getJSDocCommentsAndTags(node).filter((d) => d.kind === ts.SyntaxKind.JSDoc);

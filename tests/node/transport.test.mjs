@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
-import { Client, IppanelError, normalizeMobile, smsParts } from "../../pkg/node.mjs";
+import { Client, IppanelError, isFinalDelivery, normalizeMobile, smsParts } from "../../pkg/node.mjs";
 
 const PASSWORD = "pw-Säkr3t&x=1";
 const ANSWERS = {
@@ -276,4 +276,7 @@ test("helpers", () => {
   assert.throws(() => normalizeMobile("02112345678"), (e) => e instanceof IppanelError && e.kind === "input");
   assert.deepEqual(smsParts("a".repeat(161)), { encoding: "gsm7", length: 161, parts: 2, perPart: 153, remaining: 145 });
   assert.deepEqual(smsParts("سلام"), { encoding: "ucs2", length: 4, parts: 1, perPart: 70, remaining: 66 });
+  const words = ["notsync", "send", "pending", "failed", "discarded", "delivered", "SomethingNew", "", "Delivered"];
+  assert.deepEqual(words.filter(isFinalDelivery), ["failed", "discarded", "delivered"]);
+  for (const odd of [undefined, null, 2, {}, ["delivered"]]) assert.equal(isFinalDelivery(odd), false);
 });

@@ -1,5 +1,5 @@
 // Compiled with tsc --strict --noEmit by make test: a consumer using every method and type.
-import { Client, IppanelError, normalizeMobile, smsParts } from "ippanel-wasm";
+import { Client, IppanelError, isFinalDelivery, normalizeMobile, smsParts } from "ippanel-wasm";
 import type { DeliveryEntry, SendBulkResult, SmsParts, IppanelErrorKind, MessageStatus } from "ippanel-wasm";
 
 async function main(): Promise<void> {
@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   const n: number = await c.jobsCount({ trendIds: [11, 12] });
   const status: MessageStatus = (await c.checkMessage(bulkId)).status;
   const entries: DeliveryEntry[] = await c.delivery(Number(bulkId));
+  const pending: DeliveryEntry[] = entries.filter((e) => !isFinalDelivery(e.status));
+  void pending;
   const received: string = (await c.inboxList())[0].receivedAt;
   const credit: number = await c.credit();
   const userId: string = (await c.newUser({ username: "a", password: "b", name: "c", nationalId: "0012345679", accessId: 1, mobile: "0912" })).userId;

@@ -319,4 +319,3 @@ export const WORDS = {
     approve: "تأییدشده", cancel: "ردشده", notconfirm: "تأییدنشده",
   },
 };
-export const FINAL = new Set(["delivered", "failed", "discarded"]);

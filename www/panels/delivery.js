@@ -1,6 +1,7 @@
 // The status and delivery panel: checkMessage, and waitForDelivery drawn as it polls.
 
-import { FINAL, WORDS } from "../lib/text.js";
+import { isFinalDelivery } from "ippanel-wasm";
+import { WORDS } from "../lib/text.js";
 import { fmt, lang, t, word } from "../lib/i18n.js";
 import { $, clear, h, render, tid } from "../lib/dom.js";
 import { errorBox, okBox, run } from "../lib/ui.js";
@@ -13,7 +14,7 @@ let watchState = "idle";
 export function drawDelivery() {
   const tbody = $("tbody", tid("delivery-table"));
   tbody.replaceChildren(...deliveryEntries.map((e) =>
-    h("tr", { "data-testid": "delivery-row", dataset: { status: e.status, final: FINAL.has(e.status) ? "1" : "0" } },
+    h("tr", { "data-testid": "delivery-row", dataset: { status: e.status, final: isFinalDelivery(e.status) ? "1" : "0" } },
       h("td", { dir: "ltr", class: "num" }, e.recipient),
       h("td", {}, h("span", { class: `badge st-${String(e.status).replace(/[^a-z]/gi, "")}` }, word(e.status)),
         lang === "fa" && WORDS.fa[e.status] ? h("small", { class: "raw", dir: "ltr" }, e.status) : null),
@@ -69,7 +70,7 @@ export async function startWatch(bulkId) {
     if (!mine()) return;
     deliveryEntries = entries;
     drawDelivery();
-    setWatchState(entries.length === 0 ? "empty" : entries.every((x) => FINAL.has(x.status)) ? "final" : "timeout");
+    setWatchState(entries.length === 0 ? "empty" : entries.every((x) => isFinalDelivery(x.status)) ? "final" : "timeout");
   } catch (err) {
     if (ctl.signal.aborted) return; // stopped by the user or replaced by a newer watch
     if (!mine()) return;
