@@ -23,7 +23,9 @@ pub fn normalize_mobile(input: JsValue) -> Result<String, JsValue> {
 /// `discarded`), as `waitForDelivery` decides; `false` for anything else.
 #[wasm_bindgen(js_name = isFinalDelivery)]
 pub fn is_final_delivery(status: JsValue) -> bool {
-    status.as_string().is_some_and(|word| ippanel_wasm::DeliveryStatus::from_word(&word).is_final())
+    status
+        .as_string()
+        .is_some_and(|word| ippanel_wasm::DeliveryStatus::from_word(&word).is_final())
 }
 
 /// `smsParts(text)`: encoding, length and number of SMS parts per GSM 03.38.
