@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import util from "node:util";
 import { Client, IppanelError, normalizeMobile, smsParts } from "../../pkg/node.mjs";
-import { requestParts } from "./ops.mjs";
+import { OPS, requestParts } from "./ops.mjs";
 
 const ROUNDS = Number(process.env.FUZZ_ROUNDS ?? 150);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
@@ -180,4 +180,18 @@ test("hostile values found by the fuzzer: huge proxy arrays, revoked proxies, th
   assert.throws(() => normalizeMobile("0".repeat(10_000_000)), (err) => err instanceof IppanelError && /is longer than 64/.test(err.message));
   assert.throws(() => smsParts("x".repeat(2 ** 20 + 1)), (err) => err instanceof IppanelError && /is longer than 1,048,576/.test(err.message));
   assert.equal(smsParts("x".repeat(2 ** 20)).length, 2 ** 20);
+});
+
+test("an argument refused before the call names the same wire op as the call's own errors", async () => {
+  // The JS layer names the op of an argument it refuses itself; the faults suite checks the
+  // names the Rust API gives. A number where an object belongs is refused for every method
+  // (as the request, or as the options after a valid id).
+  const client = new Client({ username: "u", password: "p", baseUrl: "http://127.0.0.1:9" });
+  for (const [method, wireOp] of OPS) {
+    const err = await client[method](5, 5).then(() => null, (e) => e);
+    assert.ok(err instanceof IppanelError, method);
+    assert.equal(err.kind, "input", `${method}: ${err.message}`);
+    assert.equal(err.op, wireOp, method);
+  }
+  assert.equal(OPS.length, 17);
 });
