@@ -176,7 +176,7 @@ impl<'a> Fields<'a> {
 
     /// A required whole number, 0 or more.
     pub fn whole(&self, field: &str) -> Read<u64> {
-        self.opt_whole(field)?.map_or_else(|| bad(field, REQUIRED), Ok)
+        whole_arg(&get(self.object, field), field)
     }
 
     /// An optional whole number, 0 or more.
@@ -373,7 +373,8 @@ pub fn id(value: &JsValue, field: &str) -> Read<String> {
     whole(value, field).map(|n| n.to_string())
 }
 
-/// A whole number given directly as an argument (`jobTrendList(jobId)`).
+/// A required whole number, 0 or more: an argument given directly (`jobTrendList(jobId)`) or a
+/// request field's value.
 pub fn whole_arg(value: &JsValue, field: &str) -> Read<u64> {
     if is_nullish(value) {
         return bad(field, REQUIRED);

@@ -114,20 +114,21 @@ impl JsClient {
         }
     }
 
-    /// A method whose first argument is an id (`bulkId`), then the optional `{ signal }`.
-    fn by_id<R, F>(
+    /// A method whose first argument (`bulkId`, `jobId`) is read by `arg`, then the optional
+    /// `{ signal }` as for [`JsClient::bare`].
+    fn with_arg<A, R, F>(
         &self,
         op: &str,
-        id: Read<String>,
+        arg: Read<A>,
         opts: &JsValue,
-        call: impl FnOnce(ippanel_wasm::Client, String) -> F,
+        call: impl FnOnce(ippanel_wasm::Client, A) -> F,
     ) -> Promise
     where
         R: Serialize,
         F: Future<Output = Result<R, Error>> + 'static,
     {
-        match id.and_then(|id| Ok((id, args::options_signal(opts)?))) {
-            Ok((id, signal)) => answer(call(self.under(signal), id)),
+        match arg {
+            Ok(arg) => self.bare(op, opts, move |c| call(c, arg)),
             Err(error) => reject(op, error),
         }
     }
@@ -283,12 +284,10 @@ impl JsClient {
     /// `jobstrenlist`. Resolves to `{ id, title }[]`.
     #[wasm_bindgen(js_name = jobTrendList)]
     pub fn job_trend_list(&self, job_id: JsValue, opts: JsValue) -> Promise {
-        match args::whole_arg(&job_id, "jobId") {
-            Ok(job_id) => self.bare(op::JOB_TREND_LIST, &opts, move |c| async move {
-                c.job_trend_list(job_id).await
-            }),
-            Err(error) => reject(op::JOB_TREND_LIST, error),
-        }
+        let job_id = args::whole_arg(&job_id, "jobId");
+        self.with_arg(op::JOB_TREND_LIST, job_id, &opts, |c, id| async move {
+            c.job_trend_list(id).await
+        })
     }
 
     /// `jobscount`. Resolves to a number.
@@ -306,7 +305,7 @@ impl JsClient {
     #[wasm_bindgen(js_name = checkMessage)]
     pub fn check_message(&self, bulk_id: JsValue, opts: JsValue) -> Promise {
         let id = args::id(&bulk_id, "bulkId");
-        self.by_id(op::CHECK_MESSAGE, id, &opts, |c, id| async move {
+        self.with_arg(op::CHECK_MESSAGE, id, &opts, |c, id| async move {
             c.check_message(&id).await
         })
     }
@@ -314,7 +313,7 @@ impl JsClient {
     /// `delivery`. Resolves to `{ recipient, status }[]`.
     pub fn delivery(&self, bulk_id: JsValue, opts: JsValue) -> Promise {
         let id = args::id(&bulk_id, "bulkId");
-        self.by_id(op::DELIVERY, id, &opts, |c, id| async move { c.delivery(&id).await })
+        self.with_arg(op::DELIVERY, id, &opts, |c, id| async move { c.delivery(&id).await })
     }
 
     /// `inboxlist`. Resolves to `{ from, to, message, receivedAt }[]`.
