@@ -45,7 +45,7 @@ test-rust:
 	cargo build --quiet -p ippanel-wasm-doc-snippets --target wasm32-unknown-unknown
 	scripts/test-consumer.sh
 	scripts/test-docs-rs.sh
-	cargo package --quiet --allow-dirty --target-dir target/package-verify
+# (The packaged crate is built by test-release's cargo publish --dry-run, as cargo package did here.)
 
 test-node:
 	node --test sandbox/test/ tests/node/ tests/js/
