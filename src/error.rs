@@ -84,6 +84,13 @@ impl Error {
         self.inner.may_have_sent
     }
 
+    /// The Edge service's messages per field (its answer's `errors`), keyed by the wire's field
+    /// paths (`message`, `variable.0.name`) in the order it sent them; empty for every other
+    /// error.
+    pub fn field_errors(&self) -> &[(String, Vec<String>)] {
+        self.inner.core.field_errors.as_deref().map_or(&[], |f| f.0.as_slice())
+    }
+
     /// Whether the per-attempt timeout ran out.
     pub fn is_timeout(&self) -> bool {
         self.kind() == ErrorKind::Timeout

@@ -56,6 +56,7 @@
 // Natively only the helpers and types use the core; the client that uses the rest is wasm32.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod core;
+pub mod edge;
 mod error;
 
 #[cfg(target_arch = "wasm32")]

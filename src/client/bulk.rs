@@ -329,19 +329,19 @@ impl Client {
 }
 
 /// `ms` as a whole number of milliseconds for an error message, saturating.
-fn whole_ms(ms: f64) -> u32 {
+pub(super) fn whole_ms(ms: f64) -> u32 {
     ms.ceil().clamp(0.0, f64::from(u32::MAX)) as u32
 }
 
 /// The end of a `wait_for_delivery`: an abort signal that fires at the deadline or when the
 /// caller's signal does.
-struct Deadline {
+pub(super) struct Deadline {
     abort: TimedAbort,
     at: f64,
 }
 
 impl Deadline {
-    fn start(timeout_ms: f64, caller: Option<&AbortSignal>) -> Option<Deadline> {
+    pub(super) fn start(timeout_ms: f64, caller: Option<&AbortSignal>) -> Option<Deadline> {
         // Past what a timer can hold (24.8 days), only the checks between polls apply.
         let timer_ms = Some(timeout_ms).filter(|ms| *ms <= MAX_TIMER_MS);
         Some(Deadline {
@@ -350,12 +350,12 @@ impl Deadline {
         })
     }
 
-    fn signal(&self) -> AbortSignal {
+    pub(super) fn signal(&self) -> AbortSignal {
         self.abort.signal()
     }
 
     /// Milliseconds until the deadline; 0 or less once it has passed.
-    fn left(&self) -> f64 {
+    pub(super) fn left(&self) -> f64 {
         self.at - js_sys::Date::now()
     }
 }

@@ -9,6 +9,7 @@
 
 mod body;
 mod bulk;
+pub mod edge;
 mod format;
 mod guard;
 mod ops;
@@ -149,18 +150,13 @@ impl Client {
         if config.password.is_empty() {
             return Err(invalid("password", NOT_EMPTY));
         }
-        let base_url = match config.base_url.as_deref() {
-            None => String::from(DEFAULT_BASE_URL),
-            Some(url) => base_url(url).ok_or_else(|| invalid("baseUrl", BASE_URL))?,
-        };
-        let timeout_ms = config.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS);
-        if timeout_ms == 0 || f64::from(timeout_ms) > sys::MAX_TIMER_MS {
-            return Err(invalid("timeoutMs", TIME_IN_RANGE));
-        }
-        let retries = config.retries.unwrap_or(DEFAULT_RETRIES);
-        if retries > MAX_RETRIES {
-            return Err(invalid("retries", RETRIES));
-        }
+        let (base_url, timeout_ms, retries) = settings(
+            config.base_url.as_deref(),
+            DEFAULT_BASE_URL,
+            config.timeout_ms,
+            config.retries,
+        )
+        .map_err(|(field, text)| invalid(field, text))?;
         let mut form = Form::new();
         form.push("p", &config.password);
         let encoded = form.finish();
@@ -275,6 +271,29 @@ impl Client {
             attempts += 1;
         }
     }
+}
+
+/// The settings both clients share, checked: the base URL (`default` when `None`), the
+/// per-attempt timeout and the retries; or the JS field that is wrong and why.
+pub(crate) fn settings(
+    base: Option<&str>,
+    default: &str,
+    timeout_ms: Option<u32>,
+    retries: Option<u32>,
+) -> Result<(String, u32, u32), (&'static str, Text)> {
+    let base_url = match base {
+        None => String::from(default),
+        Some(url) => base_url(url).ok_or(("baseUrl", BASE_URL))?,
+    };
+    let timeout_ms = timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS);
+    if timeout_ms == 0 || f64::from(timeout_ms) > sys::MAX_TIMER_MS {
+        return Err(("timeoutMs", TIME_IN_RANGE));
+    }
+    let retries = retries.unwrap_or(DEFAULT_RETRIES);
+    if retries > MAX_RETRIES {
+        return Err(("retries", RETRIES));
+    }
+    Ok((base_url, timeout_ms, retries))
 }
 
 /// `url` without surrounding spaces and trailing slashes, when it is `https://` or `http://`

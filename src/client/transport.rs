@@ -63,9 +63,31 @@ pub struct Attempt {
     pub dispatched: bool,
 }
 
+/// A request to make: the `Request` to hand to `fetch`, and the init to send it with (or none,
+/// when the request is whole). The legacy forms and the Edge calls each build their own, so a
+/// wasm that makes only one kind holds only its code.
+pub trait Outgoing {
+    /// The request for `transport`, aborted by `signal`.
+    fn build(
+        &self,
+        transport: &Transport,
+        signal: &AbortSignal,
+    ) -> Result<(web_sys::Request, Option<web_sys::RequestInit>), CoreError>;
+}
+
+impl Outgoing for WireRequest {
+    fn build(
+        &self,
+        transport: &Transport,
+        signal: &AbortSignal,
+    ) -> Result<(web_sys::Request, Option<web_sys::RequestInit>), CoreError> {
+        transport.build(self, signal)
+    }
+}
+
 impl Transport {
     /// Makes one attempt of `wire`.
-    pub async fn attempt(&self, wire: &WireRequest, caller: Option<&AbortSignal>) -> Attempt {
+    pub async fn attempt<W: Outgoing + ?Sized>(&self, wire: &W, caller: Option<&AbortSignal>) -> Attempt {
         let aborted = || Attempt {
             result: Err(CoreError::aborted()),
             dispatched: false,
@@ -79,7 +101,7 @@ impl Transport {
                 dispatched: false,
             };
         };
-        let (request, init) = match self.build(wire, &guard.abort.signal()) {
+        let (request, init) = match wire.build(self, &guard.abort.signal()) {
             Ok(built) => built,
             Err(error) => {
                 return Attempt {
@@ -138,7 +160,7 @@ impl Transport {
     /// would send the password on to wherever it points. A redirect fails the call instead
     /// (`"error"`: a network error), or, where the runtime has only `"manual"` (workerd), comes
     /// back as its 3xx answer, an `http` error.
-    fn build(
+    pub(super) fn build(
         &self,
         wire: &WireRequest,
         signal: &AbortSignal,
@@ -179,19 +201,12 @@ impl Transport {
     /// and finds out whether it takes `window: null`.
     fn template(&self) -> Result<Template, CoreError> {
         let url = [self.base_url.as_str(), "/services.jspd"].concat();
-        let make = |redirect| {
+        let (request, redirect, no_window) = probe(|redirect| {
             Request::post(&url)
                 .header("content-type", "application/x-www-form-urlencoded;charset=UTF-8")
                 .redirect(redirect)
                 .build()
-        };
-        let (request, redirect) = match make(RequestRedirect::Error) {
-            Ok(request) => (web_sys::Request::from(request), RequestRedirect::Error),
-            Err(_) => (built(make(RequestRedirect::Manual))?, RequestRedirect::Manual),
-        };
-        let probe = web_sys::RequestInit::new();
-        set_no_window(&probe);
-        let no_window = web_sys::Request::new_with_request_and_init(&request, &probe).is_ok();
+        })?;
         Ok(Template {
             request,
             redirect,
@@ -212,14 +227,29 @@ impl Transport {
     }
 }
 
+/// The request `make` builds with the strictest redirect setting the runtime has (`"error"`,
+/// else `"manual"`), that setting, and whether the runtime takes `window: null` beside it.
+pub(super) fn probe(
+    make: impl Fn(RequestRedirect) -> Result<Request, gloo_net::Error>,
+) -> Result<(web_sys::Request, RequestRedirect, bool), CoreError> {
+    let (request, redirect) = match make(RequestRedirect::Error) {
+        Ok(request) => (web_sys::Request::from(request), RequestRedirect::Error),
+        Err(_) => (built(make(RequestRedirect::Manual))?, RequestRedirect::Manual),
+    };
+    let check = web_sys::RequestInit::new();
+    set_no_window(&check);
+    let no_window = web_sys::Request::new_with_request_and_init(&request, &check).is_ok();
+    Ok((request, redirect, no_window))
+}
+
 /// Sets `init.window = null` (web-sys has no setter for it).
-fn set_no_window(init: &web_sys::RequestInit) {
+pub(super) fn set_no_window(init: &web_sys::RequestInit) {
     let _ = js_sys::Reflect::set(init, &JsValue::from_str("window"), &JsValue::NULL);
 }
 
 /// The request gloo-net built. Its error quotes the URL, which holds the password for pattern
 /// sends: say only that the URL was refused.
-fn built(request: Result<Request, gloo_net::Error>) -> Result<web_sys::Request, CoreError> {
+pub(super) fn built(request: Result<Request, gloo_net::Error>) -> Result<web_sys::Request, CoreError> {
     request
         .map(web_sys::Request::from)
         .map_err(|_| CoreError::network("the runtime refused the request URL"))

@@ -130,6 +130,21 @@ pub fn whole_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u64>, D::Error>
     d.deserialize_seq(WholeList)
 }
 
+/// A pattern value's number as text: whole numbers as digits (as JS prints them), others the
+/// shortest text that reads back as the same number, as JS does below 1e21; `None` for NaN and
+/// the infinities.
+pub fn number_text(n: f64) -> Option<String> {
+    match super::num::f64_to_i64(n) {
+        Some(i) => Some(super::num::i64_text(i)),
+        None if n.is_finite() => {
+            let mut text = String::new();
+            let _ = fmt::Write::write_fmt(&mut text, format_args!("{n}"));
+            Some(text)
+        }
+        None => None,
+    }
+}
+
 /// Pattern values: an object whose values are strings or numbers, kept in order as text.
 pub mod string_values {
     use super::*;
@@ -164,17 +179,9 @@ pub mod string_values {
                         Ok(Text(super::super::num::i64_text(n)))
                     }
                     fn visit_f64<E: de::Error>(self, n: f64) -> Result<Text, E> {
-                        // Whole numbers as digits (as JS prints them); others the shortest
-                        // text that reads back as the same number, as JS does below 1e21.
-                        match super::super::num::f64_to_i64(n) {
-                            Some(i) => Ok(Text(super::super::num::i64_text(i))),
-                            None if n.is_finite() => {
-                                let mut text = String::new();
-                                let _ = fmt::Write::write_fmt(&mut text, format_args!("{n}"));
-                                Ok(Text(text))
-                            }
-                            None => Err(E::custom("must be an object of strings or numbers")),
-                        }
+                        number_text(n)
+                            .map(Text)
+                            .ok_or_else(|| E::custom("must be an object of strings or numbers"))
                     }
                 }
                 d.deserialize_any(V)

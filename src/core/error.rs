@@ -75,7 +75,15 @@ pub struct CoreError {
     /// `err.body`: the raw response text, at most [`BODY_EXCERPT_BYTES`] bytes (cut on a char
     /// boundary), where a response arrived.
     pub body: Option<String>,
+    /// `err.fieldErrors`: the Edge service's per-field messages (its envelope's `errors`), keyed
+    /// by the wire's field paths, in the order it sent them; empty for every other error.
+    /// Boxed: most errors have none, and every `Result` of the core carries this type.
+    pub field_errors: Option<Box<FieldErrors>>,
 }
+
+/// Field path → the service's messages for it, in the order it sent them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FieldErrors(pub Vec<(String, Vec<String>)>);
 
 /// How much of a response body an error keeps.
 pub const BODY_EXCERPT_BYTES: usize = 2048;
@@ -108,6 +116,7 @@ impl CoreError {
             message_fa,
             status: None,
             body: None,
+            field_errors: None,
         }
     }
 

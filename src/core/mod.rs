@@ -17,6 +17,7 @@ pub mod bulk;
 pub mod codes;
 pub mod de;
 pub mod decimal;
+pub mod edge;
 pub mod encode;
 pub mod envelope;
 pub mod error;
@@ -38,4 +39,4 @@ pub mod validate;
 pub mod value;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests;
+pub(crate) mod tests;

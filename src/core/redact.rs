@@ -23,6 +23,12 @@ impl CoreError {
         if let Some(ErrorCode::Text(code)) = &mut self.code {
             mask(code);
         }
+        for (path, texts) in self.field_errors.iter_mut().flat_map(|f| f.0.iter_mut()) {
+            mask(path);
+            for text in texts {
+                mask(text);
+            }
+        }
         if let Some(body) = &mut self.body {
             // A cut excerpt ends within 3 bytes of the limit (char boundary). Decided before
             // masking, which shortens the text when the secret also appears earlier on.

@@ -8,6 +8,25 @@ const BASE_MS: u32 = 250;
 /// Longest delay before jitter; with +20 % jitter a wait never exceeds 4.8 s.
 const CAP_MS: u32 = 4_000;
 
+/// What the retry rule needs to know of a call: whether repeating it is harmless. The legacy
+/// ops and the Edge methods both answer it.
+pub trait CallKind: Copy {
+    /// Whether repeating the call is harmless.
+    fn is_read_only(self) -> bool;
+}
+
+impl CallKind for Op {
+    fn is_read_only(self) -> bool {
+        Op::is_read_only(self)
+    }
+}
+
+impl CallKind for super::edge::ops::EdgeOp {
+    fn is_read_only(self) -> bool {
+        super::edge::ops::EdgeOp::is_read_only(self)
+    }
+}
+
 fn status_is(err: &CoreError, range: std::ops::RangeInclusive<u16>) -> bool {
     err.status.is_some_and(|s| range.contains(&s))
 }
@@ -17,7 +36,7 @@ fn status_is(err: &CoreError, range: std::ops::RangeInclusive<u16>) -> bool {
 ///
 /// A read-only op gets `retries` more attempts after curable failures ([`should_retry`]);
 /// every other op gets exactly one. `jitter` is a random number in `[0, 1)` ([`backoff_ms`]).
-pub fn next_attempt(op: Op, err: &CoreError, attempts: u32, retries: u32, jitter: f64) -> Option<u32> {
+pub fn next_attempt<C: CallKind>(op: C, err: &CoreError, attempts: u32, retries: u32, jitter: f64) -> Option<u32> {
     let max_attempts = if op.is_read_only() {
         retries.saturating_add(1)
     } else {
@@ -32,7 +51,7 @@ pub fn next_attempt(op: Op, err: &CoreError, attempts: u32, retries: u32, jitter
 /// failures that another attempt can cure: no answer (network, timeout) or a 5xx from an
 /// overloaded server or gateway. Answers that will not change (an error code, a bad login, a bad
 /// input, a 4xx, a malformed 2xx) and the caller's own abort are final.
-pub fn should_retry(op: Op, err: &CoreError) -> bool {
+pub fn should_retry<C: CallKind>(op: C, err: &CoreError) -> bool {
     op.is_read_only()
         && match err.kind {
             ErrorKind::Network | ErrorKind::Timeout => true,

@@ -26,7 +26,12 @@ pub fn format_epoch_ms(ms: f64) -> Option<String> {
     if secs.abs() > 1e12 {
         return None;
     }
-    let local = (secs as i64).checked_add(TEHRAN_OFFSET_SECS)?;
+    format_wall_secs((secs as i64).checked_add(TEHRAN_OFFSET_SECS)?)
+}
+
+/// `YYYY-MM-DD HH:MM:SS` for `local` seconds since 1970-01-01 00:00:00 of the same clock;
+/// `None` outside years 1970..=9999.
+pub fn format_wall_secs(local: i64) -> Option<String> {
     let days = local.div_euclid(SECS_PER_DAY);
     if !(0..DAYS_TO_YEAR_10000).contains(&days) {
         return None;
@@ -50,7 +55,7 @@ pub fn format_epoch_ms(ms: f64) -> Option<String> {
 
 /// Year, month (1..=12) and day (1..=31) of the proleptic Gregorian calendar for `days` since
 /// 1970-01-01. Howard Hinnant's `civil_from_days`, valid for any day count of interest here.
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
+pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097); // [0, 146096]
@@ -76,7 +81,7 @@ fn is_leap(year: u32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
-fn days_in_month(year: u32, month: u32) -> u32 {
+pub fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

@@ -4,4 +4,4 @@
 mod decode;
 mod encode;
 mod props;
-mod support;
+pub mod support;
