@@ -3,6 +3,7 @@
 import http from "node:http";
 import { pathToFileURL } from "node:url";
 import { strictViolation } from "./strict.mjs";
+import { createEdge } from "./edge.mjs";
 
 const PRICE_PER_PART = 150; // rials
 const MAX_RECIPIENTS = 1000;
@@ -67,8 +68,9 @@ function seed() {
   };
 }
 
-export async function startSandbox({ port = 8787, host = "127.0.0.1", quiet = false, deliveryStepMs = 400, log, strict = true } = {}) {
+export async function startSandbox({ port = 8787, host = "127.0.0.1", quiet = false, deliveryStepMs = 400, log, strict = true, edgeDuplicateWindowMs = 40_000 } = {}) {
   let state = seed();
+  const edge = createEdge({ strict, deliveryStepMs, duplicateWindowMs: edgeDuplicateWindowMs });
   // Outside `state`: a reset between tests must not hide a violation from the suite's end.
   const violations = [];
   const say = log ?? ((line) => { if (!quiet) console.log(line); });
@@ -222,7 +224,7 @@ export async function startSandbox({ port = 8787, host = "127.0.0.1", quiet = fa
   const server = http.createServer(async (req, res) => {
     const t0 = Date.now();
     res.setHeader("access-control-allow-origin", "*");
-    res.setHeader("access-control-allow-headers", "content-type, x-sandbox-fault");
+    res.setHeader("access-control-allow-headers", "content-type, x-sandbox-fault, authorization");
     res.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
     if (req.method === "OPTIONS") { res.writeHead(204); return res.end(); }
     const url = new URL(req.url, "http://sandbox");
@@ -232,11 +234,12 @@ export async function startSandbox({ port = 8787, host = "127.0.0.1", quiet = fa
     if (prefix) { faultName = prefix[1]; path = prefix[2]; }
     const json = (v, code = 200) => { res.writeHead(code, { "content-type": "application/json" }); res.end(JSON.stringify(v)); };
 
+    if (path.startsWith("/__sandbox/edge/")) return edge.admin(req, path, url, json);
     if (path.startsWith("/__sandbox/")) {
       const uname = url.searchParams.get("uname") ?? "demo";
       const acct = state.accounts[uname];
       switch (path) {
-        case "/__sandbox/reset": state = seed(); return json({ ok: true });
+        case "/__sandbox/reset": state = seed(); edge.reset(); return json({ ok: true });
         case "/__sandbox/ledger": return json(acct ? acct.sends.map(({ at, ...e }) => ({ ...e, at: new Date(at).toISOString() })) : []);
         case "/__sandbox/requests": return json(state.requests);
         case "/__sandbox/violations": return json(violations);
@@ -247,6 +250,10 @@ export async function startSandbox({ port = 8787, host = "127.0.0.1", quiet = fa
       }
     }
 
+    if (path.startsWith("/edge/v1/")) {
+      return edge.handle({ req, res, path, url, faultName, t0, violations, fault: (name, normal) => fault(name, res, req, normal),
+        record: (line) => { state.requests.push(line); say(line); } });
+    }
     const { fields, body: rawBody, contentType } = await readRequest(req, url);
     const isEndpoint = path === "/services.jspd" || path === "/patterns/pattern";
     // Checked before any fault: a malformed request is the client's bug whatever the network does.
@@ -293,6 +300,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const sb = await startSandbox({
     port: Number(arg("--port", 8787)), quiet: process.argv.includes("--quiet"),
     deliveryStepMs: Number(arg("--delivery-step-ms", 400)), strict: !process.argv.includes("--lenient"),
+    edgeDuplicateWindowMs: Number(arg("--edge-duplicate-window-ms", 40000)),
   });
   console.log(`SANDBOX_URL=${sb.url}`);
   const stop = () => sb.close().then(() => process.exit(0));
