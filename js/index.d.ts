@@ -332,6 +332,12 @@ export class IppanelError extends Error {
   /** The raw response text (first 2 KB) where a response arrived. */
   body: string | null;
   /**
+   * The Edge service's messages per field (its envelope's `errors`), keyed by the wire's field
+   * paths as it gave them (`"message"`, `"variable.0.name"`), each with its texts in Persian.
+   * `{}` when there are none, and always `{}` on errors of the legacy {@link Client}.
+   */
+  fieldErrors: Record<string, string[]>;
+  /**
    * Every field, `message` included, for `JSON.stringify(err)`.
    * @example
    * ```ts

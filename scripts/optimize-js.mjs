@@ -33,14 +33,14 @@ for (const entry of esmEntries) {
 }
 
 /**
- * deno.js: the wasm import becomes a source-phase import (`import source m from "x.wasm"`),
+ * deno.js and edge.deno.js: the wasm import becomes a source-phase import (`import source m from "x.wasm"`),
  * which gives a compiled WebAssembly.Module without file-system access. It is written as a
  * plain import until here because esbuild and terser do not parse the source phase.
  */
-function sourcePhase(code) {
-  const plain = /import ?([\w$]+) ?from ?"(\.\/ippanel_wasm_bg\.wasm)";?/g;
+function sourcePhase(code, file) {
+  const plain = /import ?([\w$]+) ?from ?"(\.\/ippanel_wasm(?:_edge)?_bg\.wasm)";?/g;
   const found = code.match(plain) ?? [];
-  if (found.length !== 1) throw new Error(`deno.js: expected one import of the .wasm, found ${found.length}`);
+  if (found.length !== 1) throw new Error(`${file}: expected one import of the .wasm, found ${found.length}`);
   return code.replace(plain, 'import source $1 from "$2";');
 }
 
@@ -62,7 +62,7 @@ for (const file of files) {
   });
   if (!result.code) throw new Error(`terser produced nothing for pkg/${file}`);
   let code = result.code;
-  if (file === "deno.js") code = sourcePhase(code);
+  if (file.endsWith("deno.js")) code = sourcePhase(code, file);
   writeFileSync(url, code + "\n");
   before += source.length;
   after += code.length + 1;

@@ -8,82 +8,117 @@ const at = (name) => new URL(name, pkg);
 const repo = new URL("../", import.meta.url);
 
 // wasm-pack's generated types describe the raw glue, not the package; the entries are the API.
-for (const junk of [".gitignore", "ippanel_wasm.d.ts", "ippanel_wasm_bg.wasm.d.ts", "package.json"]) {
+for (const junk of [".gitignore", "ippanel_wasm.d.ts", "ippanel_wasm_bg.wasm.d.ts", "ippanel_wasm_edge.d.ts", "ippanel_wasm_edge_bg.wasm.d.ts", "package.json"]) {
   rmSync(at(junk), { force: true });
 }
 
-// One source for each JS module the entries load (only the error class: everything else is
-// Rust); the CommonJS copies are a mechanical transform of it (drop `export`, list the names in
-// module.exports).
+// One source for each JS module the entries load (the error class, and the Edge entry's async
+// iterators: everything else is Rust); the CommonJS copies are a mechanical transform of it
+// (drop `export`, list the names in module.exports).
 const jsModules = {
   "ippanel_error": ["IppanelError"],
+  "edge_paging": ["addPaging"],
 };
 for (const [name, exported] of Object.entries(jsModules)) {
   const source = readFileSync(new URL(`js/${name}.js`, repo), "utf8");
   writeFileSync(at(`${name}.js`), source);
   const cjs = source
-    .replace(/^export (class|function|async function) /gm, "$1 ")
+    .replace(/^export (class|function|async function|const) /gm, "$1 ")
     .replace(/^import (\{[^}]*\}) from "\.\/(\w+)\.js";$/gm, 'const $1 = require("./$2.cjs");');
   if (cjs.includes("export ")) throw new Error(`js/${name}.js: an export the CommonJS transform does not handle`);
   writeFileSync(at(`${name}.cjs`), `"use strict";\n${cjs}\nmodule.exports = { ${exported.join(", ")} };\n`);
 }
 
-// The nodejs glue sits in cjs/ but must load the one wasm at the package root.
-const cjsGlue = at("cjs/ippanel_wasm.cjs");
-const glue = readFileSync(cjsGlue, "utf8");
-const wasmLine = "const wasmPath = `${__dirname}/ippanel_wasm_bg.wasm`;";
-if (!glue.includes(wasmLine)) throw new Error("nodejs glue changed shape: cannot point it at ../ippanel_wasm_bg.wasm");
-writeFileSync(cjsGlue, glue.replace(wasmLine, "const wasmPath = require('path').join(__dirname, '..', 'ippanel_wasm_bg.wasm');"));
+// Each entry's wasm and glue: the main entry's (`ippanel_wasm`, the legacy API) and the Edge
+// entry's (`ippanel_wasm_edge`), built from the same crate with one feature each.
+const apis = {
+  main: { glue: "ippanel_wasm", names: "Client, normalizeMobile, smsParts, isFinalDelivery", prefix: "", after: "" },
+  edge: {
+    glue: "ippanel_wasm_edge",
+    names: "EdgeClient",
+    prefix: "edge.",
+    after: 'import { addPaging } from "./edge_paging.js";\naddPaging(EdgeClient);\n',
+    afterCjs: 'const { addPaging } = require("./edge_paging.cjs");\naddPaging(EdgeClient);\n',
+  },
+};
 
-// Hand-written types: wasm-bindgen's would say `any`. The .d.cts twin serves require().
+// The nodejs glue sits in cjs/ but must load its wasm at the package root.
+for (const { glue } of Object.values(apis)) {
+  const cjsGlue = at(`cjs/${glue}.cjs`);
+  const text = readFileSync(cjsGlue, "utf8");
+  const wasmLine = `const wasmPath = \`\${__dirname}/${glue}_bg.wasm\`;`;
+  if (!text.includes(wasmLine)) throw new Error(`nodejs glue changed shape: cannot point it at ../${glue}_bg.wasm`);
+  writeFileSync(cjsGlue, text.replace(wasmLine, `const wasmPath = require('path').join(__dirname, '..', '${glue}_bg.wasm');`));
+}
+
+// Hand-written types: wasm-bindgen's would say `any`. The .d.cts twins serve require(); the
+// Edge types import the main entry's error class from the twin of their own kind.
 const types = readFileSync(new URL("js/index.d.ts", repo), "utf8");
 writeFileSync(at("index.d.ts"), types);
 writeFileSync(at("index.d.cts"), types);
+const edgeTypes = readFileSync(new URL("js/edge.d.ts", repo), "utf8");
+if (!edgeTypes.includes('from "./index.js"')) throw new Error('js/edge.d.ts: expected its imports from "./index.js"');
+writeFileSync(at("edge.d.ts"), edgeTypes);
+writeFileSync(at("edge.d.cts"), edgeTypes.replaceAll('from "./index.js"', 'from "./index.cjs"'));
 
-// The names every entry exports: the wasm's (the glue's) and the error class.
-const wasmNames = "Client, normalizeMobile, smsParts, isFinalDelivery";
-const publicNames = `${wasmNames}, IppanelError`;
 /**
- * An ES-module entry: `prelude`, the imports, `load` (the wasm loaded this runtime's way, with
- * the glue's `init` or `initSync`), then what every entry does once it is loaded.
+ * The entries of one API: an ES-module entry per runtime (`prelude`, the imports, `load` (the
+ * wasm loaded this runtime's way, with the glue's `init` or `initSync`), then what every entry
+ * does once it is loaded), and the CommonJS one.
  */
-const esmEntry = (init, load, prelude = "") => `${prelude}import ${init === "init" ? "init, { " : "{ initSync, "}${wasmNames}, __registerErrorClass } from "./ippanel_wasm.js";
+function entriesOf({ glue, names, prefix, after, afterCjs = "" }) {
+  const publicNames = `${names}, IppanelError`;
+  const wasm = `./${glue}_bg.wasm`;
+  const esmEntry = (init, load, prelude = "") => `${prelude}import ${init === "init" ? "init, { " : "{ initSync, "}${names}, __registerErrorClass } from "./${glue}.js";
 import { IppanelError } from "./ippanel_error.js";
 ${load}
 __registerErrorClass(IppanelError);
-export { ${publicNames} };
+${after}export { ${publicNames} };
 `;
-// Deno and Cloudflare Workers both take the wasm as a compiled module: workerd refuses to
-// compile bytes, and Deno then needs no --allow-read. Deno's is a source-phase import, which
-// bundlers cannot parse yet: it is written as a plain import here, and
-// scripts/optimize-js.mjs turns deno.js's into the source phase once the file is bundled.
-const compiledModuleEntry = esmEntry("initSync", "initSync({ module: wasm });", `import wasm from "./ippanel_wasm_bg.wasm";\n`);
-const entries = {
-  // Browsers and bundlers: fetch the wasm next to this module. Top-level await, because
-  // `new Client()`, `normalizeMobile` and `smsParts` are synchronous and need the wasm ready.
-  "browser.js": esmEntry("init", `await init({ module_or_path: new URL("./ippanel_wasm_bg.wasm", import.meta.url) });`),
-  // Node ESM: read the file synchronously; no top-level await, so require(esm) works too.
-  // process.getBuiltinModule (Node 20.16+, Bun, Deno) rather than \`import ... from "node:fs"\`,
-  // whose ES-module facade loads Node's whole streams stack: 1.5 ms of start-up.
-  "node.mjs": esmEntry(
-    "initSync",
-    `initSync({ module: readFileSync(new URL("./ippanel_wasm_bg.wasm", import.meta.url)) });`,
-    `const { readFileSync } = process.getBuiltinModule("fs");\n`,
-  ),
-  // Node CommonJS: the nodejs glue loads the wasm itself.
-  "node.cjs": `"use strict";
-const { ${wasmNames}, __registerErrorClass } = require("./cjs/ippanel_wasm.cjs");
+  // Deno and Cloudflare Workers both take the wasm as a compiled module: workerd refuses to
+  // compile bytes, and Deno then needs no --allow-read. Deno's is a source-phase import, which
+  // bundlers cannot parse yet: it is written as a plain import here, and
+  // scripts/optimize-js.mjs turns deno.js's into the source phase once the file is bundled.
+  const compiledModuleEntry = esmEntry("initSync", "initSync({ module: wasm });", `import wasm from "${wasm}";\n`);
+  return {
+    // Browsers and bundlers: fetch the wasm next to this module. Top-level await, because
+    // the constructors and helpers are synchronous and need the wasm ready.
+    [`${prefix}browser.js`]: esmEntry("init", `await init({ module_or_path: new URL("${wasm}", import.meta.url) });`),
+    // Node ESM: read the file synchronously; no top-level await, so require(esm) works too.
+    // process.getBuiltinModule (Node 20.16+, Bun, Deno) rather than \`import ... from "node:fs"\`,
+    // whose ES-module facade loads Node's whole streams stack: 1.5 ms of start-up.
+    [`${prefix}node.mjs`]: esmEntry(
+      "initSync",
+      `initSync({ module: readFileSync(new URL("${wasm}", import.meta.url)) });`,
+      `const { readFileSync } = process.getBuiltinModule("fs");\n`,
+    ),
+    // Node CommonJS: the nodejs glue loads the wasm itself.
+    [`${prefix}node.cjs`]: `"use strict";
+const { ${names}, __registerErrorClass } = require("./cjs/${glue}.cjs");
 const { IppanelError } = require("./ippanel_error.cjs");
 __registerErrorClass(IppanelError);
-module.exports = { ${publicNames} };
+${afterCjs}module.exports = { ${publicNames} };
 `,
-  "deno.js": compiledModuleEntry,
-  "workerd.js": compiledModuleEntry,
-};
+    [`${prefix}deno.js`]: compiledModuleEntry,
+    [`${prefix}workerd.js`]: compiledModuleEntry,
+  };
+}
+const entries = { ...entriesOf(apis.main), ...entriesOf(apis.edge) };
 for (const [name, source] of Object.entries(entries)) writeFileSync(at(name), source);
 
-const esm = (entry) => ({ types: "./index.d.ts", default: entry });
-const cjs = (entry) => ({ types: "./index.d.cts", default: entry });
+const esm = (entry, types = "index") => ({ types: `./${types}.d.ts`, default: entry });
+const cjs = (entry, types = "index") => ({ types: `./${types}.d.cts`, default: entry });
+/** One condition per runtime, first match wins, for the entries named `${prefix}<runtime>`. */
+const conditions = (prefix, types) => ({
+  workerd: esm(`./${prefix}workerd.js`, types),
+  deno: esm(`./${prefix}deno.js`, types),
+  bun: esm(`./${prefix}node.mjs`, types),
+  node: { import: esm(`./${prefix}node.mjs`, types), require: cjs(`./${prefix}node.cjs`, types) },
+  browser: esm(`./${prefix}browser.js`, types),
+  import: esm(`./${prefix}browser.js`, types),
+  require: cjs(`./${prefix}node.cjs`, types),
+  default: esm(`./${prefix}browser.js`, types),
+});
 const cargo = readFileSync(new URL("Cargo.toml", repo), "utf8");
 const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, "m"))?.[1];
 const manifest = {
@@ -102,18 +137,12 @@ const manifest = {
   // One condition per runtime, first match wins: each names its entry and the types beside it
   // (index.d.cts for require(), so TypeScript reads them as CommonJS).
   exports: {
-    ".": {
-      workerd: esm("./workerd.js"),
-      deno: esm("./deno.js"),
-      bun: esm("./node.mjs"),
-      node: { import: esm("./node.mjs"), require: cjs("./node.cjs") },
-      browser: esm("./browser.js"),
-      import: esm("./browser.js"),
-      require: cjs("./node.cjs"),
-      default: esm("./browser.js"),
-    },
+    ".": conditions("", "index"),
+    // The Edge API: its own wasm, the same conditions.
+    "./edge": conditions("edge.", "edge"),
     // The wasm itself, for tools that want to place or preload it.
     "./wasm": "./ippanel_wasm_bg.wasm",
+    "./edge/wasm": "./ippanel_wasm_edge_bg.wasm",
     "./package.json": "./package.json",
   },
 };

@@ -46,3 +46,36 @@ pub use crate::core::edge::request::{
     VariableSpec, VariableType,
 };
 pub use crate::{Approval, DeliveryStatus, Error, ErrorCode, ErrorKind};
+
+/// Reads a request of the Edge client from a JSON value: a JS object's shape, as
+/// `serde_json::from_value` or a Worker's parsed body would give it (`{"from": "3000505",
+/// "to": "09121234567", "message": "hi"}`), every form the JavaScript API accepts included.
+///
+/// # Errors
+/// An [`ErrorKind::Input`] error whose message starts with the path of the field that does
+/// not fit, as JavaScript writes it (`params[0].postalCode: …`), or `request` for the value
+/// itself.
+///
+/// ```
+/// use ippanel_wasm::{edge::{read_request, SendRequest}, Value};
+///
+/// let value = Value::Object(ippanel_wasm::Extra(vec![
+///     ("from".into(), Value::String("3000505".into())),
+///     ("to".into(), Value::String("09121234567".into())),
+///     ("message".into(), Value::Bool(true)),
+/// ]));
+/// let error = read_request::<SendRequest>(value).unwrap_err();
+/// assert!(error.message().starts_with("message: invalid type"));
+/// ```
+pub fn read_request<T: serde::de::DeserializeOwned>(value: crate::Value) -> Result<T, Error> {
+    crate::core::value::from_value_at(value).map_err(|(path, error)| {
+        let field = if path.is_empty() { "request" } else { path.as_str() };
+        let detail = error.to_string();
+        let fa = [crate::core::messages::NOT_FITTING_FA, detail.as_str()].concat();
+        Error::new(
+            crate::core::error::CoreError::input(field, &detail, &fa),
+            "request",
+            false,
+        )
+    })
+}

@@ -8,6 +8,9 @@
 //! (`to[2]`), in English and Persian. What the values mean (a valid number, a known sender) is
 //! the Rust API's to check.
 
+// Shared by both entries' builds, each of which uses only its own readers and messages.
+#![cfg_attr(not(all(feature = "legacy", feature = "edge")), allow(dead_code))]
+
 use ippanel_wasm::{Gender, Operator};
 use js_sys::{Array, Function, JsString};
 use wasm_bindgen::prelude::*;

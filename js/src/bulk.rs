@@ -7,7 +7,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::args::{self, Fields};
-use crate::client::{answer, op, reject, JsClient};
+use crate::calls::{answer, reject};
+use crate::client::{op, JsClient};
 use crate::error;
 use crate::sys::notify;
 use crate::to_plain;

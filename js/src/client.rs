@@ -5,7 +5,6 @@
 //! the wasm), then runs the Rust call as a promise.
 
 use std::future::Future;
-use std::pin::Pin;
 
 use ippanel_wasm::{
     BookSendRequest, Config, Error, JobsCountRequest, JobsSendRequest, NewUserRequest, PostalCodeCountRequest,
@@ -17,7 +16,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
 use crate::args::{self, Fields, Read};
-use crate::error::{self, BadArgument};
+use crate::calls::{answer, reject};
+use crate::error;
 use crate::to_plain;
 
 /// A client for one ippanel account.
@@ -51,26 +51,6 @@ pub(crate) mod op {
     pub const CREDIT: &str = "credit";
     pub const NEW_USER: &str = "newuser";
     pub const ACCESS_LIST: &str = "accesslist";
-}
-
-type Boxed = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
-
-/// A promise of `future`'s outcome. The futures are boxed so that wasm-bindgen-futures'
-/// promise glue is compiled once for all of them rather than once per future type.
-fn promise(future: Boxed) -> Promise {
-    wasm_bindgen_futures::future_to_promise(future)
-}
-
-/// The promise of a Rust API call: its result as a plain JS value, or its `IppanelError`.
-pub(crate) fn answer<R: Serialize>(call: impl Future<Output = Result<R, Error>> + 'static) -> Promise {
-    promise(Box::pin(async move {
-        call.await.map(|r| to_plain(&r)).map_err(|e| error::to_js(&e))
-    }))
-}
-
-/// A promise already rejected with the `input` error of an argument of `op`.
-pub(crate) fn reject(op: &str, error: BadArgument) -> Promise {
-    Promise::reject(&error.to_js(op))
 }
 
 impl JsClient {

@@ -35,6 +35,24 @@ struct Init<'a> {
     may_have_sent: bool,
     status: Option<u16>,
     body: Option<&'a str>,
+    /// The Edge service's `errors`; left out (the class makes it `{}`) when there are none.
+    #[serde(skip_serializing_if = "FieldErrors::is_empty")]
+    field_errors: FieldErrors<'a>,
+}
+
+/// Field path → messages, as a JS object.
+struct FieldErrors<'a>(&'a [(String, Vec<String>)]);
+
+impl FieldErrors<'_> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for FieldErrors<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(path, texts)| (path, texts)))
+    }
 }
 
 #[derive(Serialize)]
@@ -68,6 +86,15 @@ impl BadArgument {
         }
     }
 
+    /// An argument the Rust API refused with these messages (which name the field already).
+    #[cfg_attr(not(feature = "edge"), allow(dead_code))]
+    pub fn said(message: &str, message_fa: &str) -> BadArgument {
+        BadArgument {
+            message: String::from(message),
+            message_fa: String::from(message_fa),
+        }
+    }
+
     /// The `IppanelError` of kind `input` for this argument of the call `op`.
     pub fn to_js(&self, op: &str) -> JsValue {
         build(&Init {
@@ -79,6 +106,7 @@ impl BadArgument {
             may_have_sent: false,
             status: None,
             body: None,
+            field_errors: FieldErrors(&[]),
         })
     }
 }
@@ -98,6 +126,7 @@ pub fn to_js(error: &Error) -> JsValue {
         may_have_sent: error.may_have_sent(),
         status: error.status(),
         body: error.body(),
+        field_errors: FieldErrors(error.field_errors()),
     })
 }
 

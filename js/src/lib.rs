@@ -1,12 +1,16 @@
-//! The npm package `ippanel-wasm`: its JavaScript `Client` class, `normalizeMobile`,
-//! `smsParts`, and the `IppanelError` every failure becomes, as a thin wasm-bindgen layer over
-//! the crate's Rust API (`ippanel_wasm`). Rust apps depend on that crate, never on this one,
-//! so none of these exports reaches their wasm.
+//! The npm package `ippanel-wasm`: its JavaScript classes and helpers, and the `IppanelError`
+//! every failure becomes, as a thin wasm-bindgen layer over the crate's Rust API
+//! (`ippanel_wasm`). Rust apps depend on that crate, never on this one, so none of these
+//! exports reaches their wasm.
+//!
+//! The package has two entries, each its own wasm built from this crate with one feature:
+//! `legacy` (the main entry: `Client`, `normalizeMobile`, `smsParts`, `isFinalDelivery`) and
+//! `edge` (`ippanel-wasm/edge`: `EdgeClient`), so a user of one loads none of the other's code.
 //!
 //! A call flows: the JS arguments are read into the Rust request types ([`args`], catching
-//! every property read); the Rust client's `async fn` runs as a promise ([`client`]); its
-//! result goes back through serde-wasm-bindgen as a plain object, its error as an
-//! `IppanelError` ([`error`]).
+//! every property read; the Edge entry copies a request object as JSON first); the Rust
+//! client's `async fn` runs as a promise ([`calls`]); its result goes back through
+//! serde-wasm-bindgen as a plain object, its error as an `IppanelError` ([`error`]).
 #![cfg_attr(
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
@@ -16,15 +20,19 @@
 // The layer exists on wasm32; natively only the declarations test builds.
 #[cfg(target_arch = "wasm32")]
 mod args;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "legacy"))]
 mod bulk;
 #[cfg(target_arch = "wasm32")]
+mod calls;
+#[cfg(all(target_arch = "wasm32", feature = "legacy"))]
 mod client;
 #[cfg(test)]
 mod declarations;
+#[cfg(all(target_arch = "wasm32", feature = "edge"))]
+mod edge;
 #[cfg(target_arch = "wasm32")]
 mod error;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "legacy"))]
 mod helpers;
 #[cfg(target_arch = "wasm32")]
 mod messages;

@@ -79,6 +79,9 @@ pub const PATTERN_LIMIT: Text = (
     "باید عدد صحیح بین ۱ تا ۱۰۰ باشد",
 );
 
+/// Before serde's own (English) words for a request value of the wrong kind.
+pub const NOT_FITTING_FA: &str = "مقدار نامعتبر: ";
+
 // The Edge service's answers that carry no text of their own.
 pub const EDGE_AUTH: Text = (
     "the API key is invalid or expired (HTTP 401)",

@@ -343,20 +343,112 @@ impl<'de, E: de::Error> Deserializer<'de> for ValueDeserializer<E> {
     }
 }
 
-/// `visitor` over an array's items; an item it leaves unread is an error.
-fn visit_array<'de, V: Visitor<'de>, E: de::Error>(items: Vec<Value>, visitor: V) -> Result<V::Value, E> {
-    let mut seq = de::value::SeqDeserializer::new(items.into_iter());
-    let out = visitor.visit_seq(&mut seq)?;
-    seq.end()?;
-    Ok(out)
+/// One step into a value, for [`from_value_at`]'s path.
+enum Step {
+    Key(String),
+    Index(usize),
 }
 
-/// `visitor` over an object's fields; a field it leaves unread is an error.
+thread_local! {
+    /// The steps from the value being read to the item being read. A step is taken off when
+    /// its item has been read; an item that fails leaves its step on, so after a failed read
+    /// the path names the innermost item that did not fit.
+    static PATH: std::cell::RefCell<Vec<Step>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn step_in(step: Step) {
+    PATH.with(|p| p.borrow_mut().push(step));
+}
+
+fn step_out() {
+    PATH.with(|p| {
+        p.borrow_mut().pop();
+    });
+}
+
+/// An array's items, each read with its index on the path.
+struct Items<E> {
+    items: std::iter::Enumerate<std::vec::IntoIter<Value>>,
+    error: std::marker::PhantomData<E>,
+}
+
+impl<'de, E: de::Error> SeqAccess<'de> for Items<E> {
+    type Error = E;
+    fn next_element_seed<T: de::DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, E> {
+        let Some((i, item)) = self.items.next() else {
+            return Ok(None);
+        };
+        step_in(Step::Index(i));
+        let out = seed.deserialize(de::IntoDeserializer::<E>::into_deserializer(item))?;
+        step_out();
+        Ok(Some(out))
+    }
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len())
+    }
+}
+
+/// An object's fields, each value read with its key on the path.
+struct Entries<E> {
+    fields: std::vec::IntoIter<(String, Value)>,
+    value: Option<(String, Value)>,
+    error: std::marker::PhantomData<E>,
+}
+
+impl<'de, E: de::Error> MapAccess<'de> for Entries<E> {
+    type Error = E;
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, E> {
+        let Some((key, value)) = self.fields.next() else {
+            return Ok(None);
+        };
+        let out = seed.deserialize(de::IntoDeserializer::<E>::into_deserializer(key.as_str()))?;
+        self.value = Some((key, value));
+        Ok(Some(out))
+    }
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, E> {
+        let (key, value) = self.value.take().unwrap_or((String::new(), Value::Null));
+        step_in(Step::Key(key));
+        let out = seed.deserialize(de::IntoDeserializer::<E>::into_deserializer(value))?;
+        step_out();
+        Ok(out)
+    }
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.fields.len())
+    }
+}
+
+/// `visitor` over an array's items; an item it leaves unread is an error.
+fn visit_array<'de, V: Visitor<'de>, E: de::Error>(items: Vec<Value>, visitor: V) -> Result<V::Value, E> {
+    let total = items.len();
+    let mut seq = Items {
+        items: items.into_iter().enumerate(),
+        error: std::marker::PhantomData,
+    };
+    let out = visitor.visit_seq(&mut seq)?;
+    match seq.items.len() {
+        0 => Ok(out),
+        left => Err(E::invalid_length(total, &ReadFewer(total - left))),
+    }
+}
+
+/// What a visitor that read only some items expected, for its error.
+struct ReadFewer(usize);
+
+impl de::Expected for ReadFewer {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("fewer items")?;
+        let _ = self.0;
+        Ok(())
+    }
+}
+
+/// `visitor` over an object's fields.
 fn visit_object<'de, V: Visitor<'de>, E: de::Error>(fields: Extra, visitor: V) -> Result<V::Value, E> {
-    let mut map = de::value::MapDeserializer::new(fields.0.into_iter());
-    let out = visitor.visit_map(&mut map)?;
-    map.end()?;
-    Ok(out)
+    visitor.visit_map(Entries {
+        fields: fields.0.into_iter(),
+        value: None,
+        error: std::marker::PhantomData,
+    })
 }
 
 impl Value {
@@ -377,5 +469,32 @@ impl Value {
 
 /// A `Value` read as a `T`; the error says what did not fit.
 pub fn from_value<T: de::DeserializeOwned>(value: Value) -> Result<T, de::value::Error> {
+    PATH.with(|p| p.borrow_mut().clear());
     T::deserialize(de::IntoDeserializer::into_deserializer(value))
+}
+
+/// [`from_value`], and on failure the path of the item that did not fit, written as in
+/// JavaScript (`params[0].postalCode`; empty for the value itself).
+pub fn from_value_at<T: de::DeserializeOwned>(value: Value) -> Result<T, (String, de::value::Error)> {
+    from_value(value).map_err(|error| {
+        let mut path = String::new();
+        PATH.with(|p| {
+            for step in p.borrow().iter() {
+                match step {
+                    Step::Key(key) => {
+                        if !path.is_empty() {
+                            path.push('.');
+                        }
+                        path.push_str(key);
+                    }
+                    Step::Index(i) => {
+                        path.push('[');
+                        super::num::write_u64(&mut path, *i as u64);
+                        path.push(']');
+                    }
+                }
+            }
+        });
+        (path, error)
+    })
 }

@@ -108,6 +108,13 @@ impl std::fmt::Debug for Client {
     }
 }
 
+/// An answer to decode, with what its errors need.
+pub(crate) struct Fetched {
+    op: EdgeOp,
+    answer: Answer,
+    dispatched: bool,
+}
+
 fn invalid(field: &str, (en, fa): Text) -> Error {
     Error::new(CoreError::input(field, en, fa), "EdgeClient", false)
 }
@@ -184,13 +191,11 @@ impl Client {
         Error::new(error, op.wire_name(), may_have_sent)
     }
 
-    /// One call: encode, attempt until an answer arrives or the retry rule gives up (and the
-    /// older route once, where there is one and the documented route is missing), decode.
-    pub(crate) async fn run<R: EdgeReply>(
-        &self,
-        request: &EdgeRequest,
-        signal: Option<&AbortSignal>,
-    ) -> Result<R, Error> {
+    /// One call's answer: encode, attempt until an answer arrives or the retry rule gives up
+    /// (and the older route once, where there is one and the documented route is missing).
+    /// Not generic over the result type, so the wasm holds one copy of it for every method;
+    /// [`Client::read`] then decodes.
+    pub(crate) async fn fetch(&self, request: &EdgeRequest, signal: Option<&AbortSignal>) -> Result<Fetched, Error> {
         let op = request.op();
         let wire = encode(request).map_err(|e| self.fail(op, e, false))?;
         let (mut answer, mut dispatched) = self.exchange(op, &wire, signal).await?;
@@ -201,6 +206,12 @@ impl Client {
                 dispatched |= sent;
             }
         }
+        Ok(Fetched { op, answer, dispatched })
+    }
+
+    /// The answer `fetched` as its result, or its error.
+    pub(crate) fn read<R: EdgeReply>(&self, fetched: Fetched) -> Result<R, Error> {
+        let Fetched { op, answer, dispatched } = fetched;
         decode::<R, _>(answer.status, &answer.text, &EngineJson).map_err(|e| self.fail(op, e, dispatched))
     }
 

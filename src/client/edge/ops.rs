@@ -6,17 +6,21 @@ use crate::core::edge::model::{Area, BulkStats, Counts, Credit, OutboxItem, Patt
 use crate::core::edge::request::*;
 use crate::Error;
 
-use super::Client;
+use super::{Client, Fetched};
 
 impl Client {
-    async fn one<T: serde::de::DeserializeOwned>(&self, request: EdgeRequest) -> Result<T, Error> {
-        self.run::<One<T>>(&request, self.signal.as_ref()).await.map(|One(v)| v)
+    /// The answer to `request` (one future for every method), for [`Client::one`] or
+    /// [`Client::list`] to decode.
+    async fn call(&self, request: EdgeRequest) -> Result<Fetched, Error> {
+        self.fetch(&request, self.signal.as_ref()).await
     }
 
-    async fn list<T: serde::de::DeserializeOwned>(&self, request: EdgeRequest) -> Result<Vec<T>, Error> {
-        self.run::<List<T>>(&request, self.signal.as_ref())
-            .await
-            .map(|List(v)| v)
+    fn one<T: serde::de::DeserializeOwned>(&self, fetched: Fetched) -> Result<T, Error> {
+        self.read::<One<T>>(fetched).map(|One(v)| v)
+    }
+
+    fn list<T: serde::de::DeserializeOwned>(&self, fetched: Fetched) -> Result<Vec<T>, Error> {
+        self.read::<List<T>>(fetched).map(|List(v)| v)
     }
 
     /// One text to a list of numbers (`send`, type `webservice`). Never retried.
@@ -40,7 +44,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn send(&self, request: SendRequest) -> Result<Sent, Error> {
-        self.one(EdgeRequest::Send(request)).await
+        self.one(self.call(EdgeRequest::Send(request)).await?)
     }
 
     /// A different text per group of numbers (`peer_to_peer`); one outbox id per group.
@@ -48,7 +52,7 @@ impl Client {
     /// # Errors
     /// As [`Client::send`].
     pub async fn send_peer_to_peer(&self, request: SendPeerToPeerRequest) -> Result<Sent, Error> {
-        self.one(EdgeRequest::SendPeerToPeer(request)).await
+        self.one(self.call(EdgeRequest::SendPeerToPeer(request)).await?)
     }
 
     /// An approved pattern with its values, to one number (`pattern`); sent at once, not reviewed.
@@ -56,7 +60,7 @@ impl Client {
     /// # Errors
     /// As [`Client::send`]; an unknown pattern is an `Api` error (404).
     pub async fn send_pattern(&self, request: SendPatternRequest) -> Result<Sent, Error> {
-        self.one(EdgeRequest::SendPattern(request)).await
+        self.one(self.call(EdgeRequest::SendPattern(request)).await?)
     }
 
     /// A one-time code read out in a voice call (`votp`).
@@ -64,7 +68,7 @@ impl Client {
     /// # Errors
     /// As [`Client::send`]; a code that is not 1 to 14 digits is an `Input` error.
     pub async fn send_voice_otp(&self, request: SendVoiceOtpRequest) -> Result<Sent, Error> {
-        self.one(EdgeRequest::SendVoiceOtp(request)).await
+        self.one(self.call(EdgeRequest::SendVoiceOtp(request)).await?)
     }
 
     /// To the numbers of postal-code areas (`postal_code`).
@@ -72,7 +76,7 @@ impl Client {
     /// # Errors
     /// As [`Client::send`].
     pub async fn send_postal_code(&self, request: SendPostalCodeRequest) -> Result<Sent, Error> {
-        self.one(EdgeRequest::SendPostalCode(request)).await
+        self.one(self.call(EdgeRequest::SendPostalCode(request)).await?)
     }
 
     /// To the numbers of provinces, counties or cities (`country`).
@@ -80,7 +84,7 @@ impl Client {
     /// # Errors
     /// As [`Client::send`].
     pub async fn send_country(&self, request: SendCountryRequest) -> Result<Sent, Error> {
-        self.one(EdgeRequest::SendCountry(request)).await
+        self.one(self.call(EdgeRequest::SendCountry(request)).await?)
     }
 
     /// To the numbers of regions by the newer geolocation bank (`geolocation`).
@@ -88,7 +92,7 @@ impl Client {
     /// # Errors
     /// As [`Client::send`].
     pub async fn send_geolocation(&self, request: SendGeolocationRequest) -> Result<Sent, Error> {
-        self.one(EdgeRequest::SendGeolocation(request)).await
+        self.one(self.call(EdgeRequest::SendGeolocation(request)).await?)
     }
 
     /// To the numbers of job categories (`job`).
@@ -96,7 +100,7 @@ impl Client {
     /// # Errors
     /// As [`Client::send`].
     pub async fn send_job(&self, request: SendJobRequest) -> Result<Sent, Error> {
-        self.one(EdgeRequest::SendJob(request)).await
+        self.one(self.call(EdgeRequest::SendJob(request)).await?)
     }
 
     /// To phonebooks of the account, whole or some contacts (`phonebook`).
@@ -104,7 +108,7 @@ impl Client {
     /// # Errors
     /// As [`Client::send`].
     pub async fn send_phonebook(&self, request: SendPhonebookRequest) -> Result<Sent, Error> {
-        self.one(EdgeRequest::SendPhonebook(request)).await
+        self.one(self.call(EdgeRequest::SendPhonebook(request)).await?)
     }
 
     /// A text with `{ex_<option id>}` placeholders filled per contact (`keyword_phonebook`).
@@ -112,7 +116,7 @@ impl Client {
     /// # Errors
     /// As [`Client::send`].
     pub async fn send_keyword_phonebook(&self, request: SendKeywordPhonebookRequest) -> Result<Sent, Error> {
-        self.one(EdgeRequest::SendKeywordPhonebook(request)).await
+        self.one(self.call(EdgeRequest::SendKeywordPhonebook(request)).await?)
     }
 
     /// Cancels a scheduled send, until 5 minutes before its time (`send/cancel`). Not retried.
@@ -123,7 +127,8 @@ impl Client {
         let request = EdgeRequest::Cancel {
             outbox_id: String::from(outbox_id),
         };
-        self.run::<Ignored>(&request, self.signal.as_ref()).await.map(drop)
+        let fetched = self.call(request).await?;
+        self.read::<Ignored>(fetched).map(drop)
     }
 
     /// What a text costs per recipient, in rials (`send/calculate-price`).
@@ -131,7 +136,7 @@ impl Client {
     /// # Errors
     /// `Input`, `Api`, and the failures of any read.
     pub async fn calculate_price(&self, request: CalculatePriceRequest) -> Result<Price, Error> {
-        self.one(EdgeRequest::CalculatePrice(request)).await
+        self.one(self.call(EdgeRequest::CalculatePrice(request)).await?)
     }
 
     /// One message of the outbox, by its outbox id (`report/by_bulk`).
@@ -139,10 +144,12 @@ impl Client {
     /// # Errors
     /// An `Input` error for an id that is not digits; the failures of any read.
     pub async fn bulk(&self, outbox_id: &str) -> Result<OutboxItem, Error> {
-        self.one(EdgeRequest::Bulk {
-            outbox_id: String::from(outbox_id),
-        })
-        .await
+        self.one(
+            self.call(EdgeRequest::Bulk {
+                outbox_id: String::from(outbox_id),
+            })
+            .await?,
+        )
     }
 
     /// A send's counts per operator (`report/bulk_stats`).
@@ -150,10 +157,12 @@ impl Client {
     /// # Errors
     /// As [`Client::bulk`].
     pub async fn bulk_stats(&self, outbox_id: &str) -> Result<BulkStats, Error> {
-        self.one(EdgeRequest::BulkStats {
-            outbox_id: String::from(outbox_id),
-        })
-        .await
+        self.one(
+            self.call(EdgeRequest::BulkStats {
+                outbox_id: String::from(outbox_id),
+            })
+            .await?,
+        )
     }
 
     /// The account's credit (`payment/credit/mine`).
@@ -168,7 +177,7 @@ impl Client {
     /// # Errors
     /// `Auth` for a bad key; the failures of any read.
     pub async fn credit(&self) -> Result<Credit, Error> {
-        self.one(EdgeRequest::Credit).await
+        self.one(self.call(EdgeRequest::Credit).await?)
     }
 
     /// One pattern by its code (`patterns/{code}`).
@@ -176,10 +185,12 @@ impl Client {
     /// # Errors
     /// An `Api` error (404) for an unknown pattern.
     pub async fn pattern(&self, pattern_code: &str) -> Result<Pattern, Error> {
-        self.one(EdgeRequest::Pattern {
-            code: String::from(pattern_code),
-        })
-        .await
+        self.one(
+            self.call(EdgeRequest::Pattern {
+                code: String::from(pattern_code),
+            })
+            .await?,
+        )
     }
 
     /// A new pattern, `pending` until the service reviews it (`patterns/normal`). Not retried.
@@ -187,7 +198,7 @@ impl Client {
     /// # Errors
     /// `Input`, and `Api` errors with [`field_errors`](crate::Error::field_errors).
     pub async fn create_pattern(&self, request: CreatePatternRequest) -> Result<Pattern, Error> {
-        self.one(EdgeRequest::CreatePattern(request)).await
+        self.one(self.call(EdgeRequest::CreatePattern(request)).await?)
     }
 
     /// The provinces, for country targets and bank counts (`send/banks/provinces`).
@@ -195,7 +206,7 @@ impl Client {
     /// # Errors
     /// The failures of any read.
     pub async fn provinces(&self) -> Result<Vec<Area>, Error> {
-        self.list(EdgeRequest::Provinces).await
+        self.list(self.call(EdgeRequest::Provinces).await?)
     }
 
     /// The counties of a province (`send/banks/counties`).
@@ -203,7 +214,7 @@ impl Client {
     /// # Errors
     /// An `Api` error (422) for an unknown province.
     pub async fn counties(&self, province_id: u32) -> Result<Vec<Area>, Error> {
-        self.list(EdgeRequest::Counties { province_id }).await
+        self.list(self.call(EdgeRequest::Counties { province_id }).await?)
     }
 
     /// The cities of a county (`send/banks/cities`).
@@ -211,7 +222,7 @@ impl Client {
     /// # Errors
     /// An `Api` error (422) for an unknown county.
     pub async fn cities(&self, county_id: u32) -> Result<Vec<Area>, Error> {
-        self.list(EdgeRequest::Cities { county_id }).await
+        self.list(self.call(EdgeRequest::Cities { county_id }).await?)
     }
 
     /// How many numbers a region's bank has (`send/banks/counts`).
@@ -219,7 +230,7 @@ impl Client {
     /// # Errors
     /// `Input`, `Api`, and the failures of any read.
     pub async fn bank_counts(&self, request: BankCountsRequest) -> Result<Counts, Error> {
-        self.one(EdgeRequest::BankCounts(request)).await
+        self.one(self.call(EdgeRequest::BankCounts(request)).await?)
     }
 
     /// The job categories (`send/jobs/categories`).
@@ -227,7 +238,7 @@ impl Client {
     /// # Errors
     /// The failures of any read.
     pub async fn job_categories(&self) -> Result<Vec<Area>, Error> {
-        self.list(EdgeRequest::JobCategories).await
+        self.list(self.call(EdgeRequest::JobCategories).await?)
     }
 
     /// The sub-categories of a job category (`send/jobs/sub-categories`).
@@ -235,7 +246,7 @@ impl Client {
     /// # Errors
     /// An `Api` error (422) for an unknown category.
     pub async fn job_sub_categories(&self, main_category_id: u32) -> Result<Vec<SubCategory>, Error> {
-        self.list(EdgeRequest::JobSubCategories { main_category_id }).await
+        self.list(self.call(EdgeRequest::JobSubCategories { main_category_id }).await?)
     }
 
     /// How many numbers a job category has (`send/jobs/number-count`).
@@ -243,6 +254,6 @@ impl Client {
     /// # Errors
     /// `Input`, `Api`, and the failures of any read.
     pub async fn job_number_count(&self, request: JobNumberCountRequest) -> Result<Counts, Error> {
-        self.one(EdgeRequest::JobNumberCount(request)).await
+        self.one(self.call(EdgeRequest::JobNumberCount(request)).await?)
     }
 }

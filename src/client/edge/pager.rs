@@ -97,7 +97,8 @@ impl<T: DeserializeOwned + PartialEq + Clone> Pager<T> {
 impl Client {
     /// One page of a list request.
     async fn page<T: DeserializeOwned>(&self, request: &EdgeRequest) -> Result<Page<T>, Error> {
-        let Listed { items, meta } = self.run::<Listed<T>>(request, self.signal.as_ref()).await?;
+        let fetched = self.fetch(request, self.signal.as_ref()).await?;
+        let Listed { items, meta } = self.read::<Listed<T>>(fetched)?;
         let (page, limit) = request.paging();
         let found = paginator(&meta);
         Ok(Page {
