@@ -55,11 +55,11 @@ const SHORT_FIELDS: &[&str] = &[
     "input",
 ];
 
-fn bad<T>(field: &str, (en, fa): Text) -> Read<T> {
+pub fn bad<T>(field: &str, (en, fa): Text) -> Read<T> {
     Err(BadArgument::new(field, en, fa))
 }
 
-fn is_nullish(value: &JsValue) -> bool {
+pub fn is_nullish(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
 }
 
@@ -344,7 +344,7 @@ pub fn options_signal(opts: &JsValue) -> Read<Option<AbortSignal>> {
 }
 
 /// `value` as a whole number from 0 to 2^53 − 1.
-fn whole(value: &JsValue, field: &str) -> Read<u64> {
+pub fn whole(value: &JsValue, field: &str) -> Read<u64> {
     value
         .as_f64()
         .and_then(whole_of)
@@ -352,7 +352,7 @@ fn whole(value: &JsValue, field: &str) -> Read<u64> {
 }
 
 /// The items of the array `value`, each through `item` (named `field[i]`).
-fn list<T>(value: &JsValue, field: &str, item: impl Fn(&JsValue, &str) -> Read<T>) -> Read<Vec<T>> {
+pub fn list<T>(value: &JsValue, field: &str, item: impl Fn(&JsValue, &str) -> Read<T>) -> Read<Vec<T>> {
     let length = get(value, "length").as_f64().unwrap_or(0.0);
     if length > MAX_LIST_ITEMS {
         return bad(field, TOO_MANY_ITEMS);

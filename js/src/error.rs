@@ -35,20 +35,25 @@ struct Init<'a> {
     may_have_sent: bool,
     status: Option<u16>,
     body: Option<&'a str>,
-    /// The Edge service's `errors`; left out (the class makes it `{}`) when there are none.
+    /// The Edge service's `errors`; left out (the class makes it `{}`) when there are none,
+    /// as always on the main entry, whose wasm has no code for them.
+    #[cfg(feature = "edge")]
     #[serde(skip_serializing_if = "FieldErrors::is_empty")]
     field_errors: FieldErrors<'a>,
 }
 
 /// Field path → messages, as a JS object.
+#[cfg(feature = "edge")]
 struct FieldErrors<'a>(&'a [(String, Vec<String>)]);
 
+#[cfg(feature = "edge")]
 impl FieldErrors<'_> {
     fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 }
 
+#[cfg(feature = "edge")]
 impl Serialize for FieldErrors<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_map(self.0.iter().map(|(path, texts)| (path, texts)))
@@ -86,15 +91,6 @@ impl BadArgument {
         }
     }
 
-    /// An argument the Rust API refused with these messages (which name the field already).
-    #[cfg_attr(not(feature = "edge"), allow(dead_code))]
-    pub fn said(message: &str, message_fa: &str) -> BadArgument {
-        BadArgument {
-            message: String::from(message),
-            message_fa: String::from(message_fa),
-        }
-    }
-
     /// The `IppanelError` of kind `input` for this argument of the call `op`.
     pub fn to_js(&self, op: &str) -> JsValue {
         build(&Init {
@@ -106,6 +102,7 @@ impl BadArgument {
             may_have_sent: false,
             status: None,
             body: None,
+            #[cfg(feature = "edge")]
             field_errors: FieldErrors(&[]),
         })
     }
@@ -126,6 +123,7 @@ pub fn to_js(error: &Error) -> JsValue {
         may_have_sent: error.may_have_sent(),
         status: error.status(),
         body: error.body(),
+        #[cfg(feature = "edge")]
         field_errors: FieldErrors(error.field_errors()),
     })
 }

@@ -46,3 +46,25 @@ pub const PAGER_BUSY: Text = (
     "the previous page is still being read",
     "صفحه قبلی هنوز در حال خواندن است",
 );
+pub const NOT_BOOL: Text = ("must be true or false", "باید true یا false باشد");
+pub const NOT_LIST: Text = ("must be an array", "باید آرایه باشد");
+pub const NOT_EDGE_VALUE: Text = (
+    "must be a string, a finite number or a boolean",
+    "باید رشته، عدد متناهی یا بولی باشد",
+);
+pub const NOT_SMALL: Text = (
+    "must be a whole number up to 4294967295 (a number or digits)",
+    "باید عدد صحیح تا ۴۲۹۴۹۶۷۲۹۵ باشد (عدد یا رقم)",
+);
+pub const NOT_WORD: Text = (
+    "must be one of the words listed for it",
+    "باید یکی از واژه‌های مجاز آن باشد",
+);
+pub const NOT_OPERATOR_ID: Text = (
+    "must be 1, 2, 13, \"mci\", \"irancell\" or \"other\"",
+    "باید 1، 2، 13، \"mci\"، \"irancell\" یا \"other\" باشد",
+);
+pub const NOT_EDGE_TIME: Text = (
+    "must be a Date, a string or unix seconds",
+    "باید Date، رشته یا ثانیه‌های یونیکس باشد",
+);

@@ -199,26 +199,55 @@ impl<'de> Deserialize<'de> for Extra {
 /// Reads a [`Value`] as any serde type: the one deserializer every typed read of the core goes
 /// through (answers in [`super::response`], JS requests in the JS layer), so each type's serde
 /// code is compiled once, for it, rather than once per JSON source.
-pub struct ValueDeserializer<E> {
+///
+/// `P` says whether it keeps the path of what it is reading ([`from_value_at`]): only request
+/// reading needs it, so reading answers compiles none of that code.
+pub struct ValueDeserializer<E, P = Untracked> {
     value: Value,
-    error: std::marker::PhantomData<E>,
+    marker: std::marker::PhantomData<(E, P)>,
+}
+
+/// Whether a [`ValueDeserializer`] keeps its path.
+pub trait Track {
+    /// It does.
+    const ON: bool;
+}
+
+/// Reads without keeping the path ([`from_value`]).
+pub struct Untracked;
+
+/// Reads keeping the path ([`from_value_at`]).
+pub struct Tracked;
+
+impl Track for Untracked {
+    const ON: bool = false;
+}
+
+impl Track for Tracked {
+    const ON: bool = true;
+}
+
+impl<E, P> ValueDeserializer<E, P> {
+    fn new(value: Value) -> Self {
+        ValueDeserializer {
+            value,
+            marker: std::marker::PhantomData,
+        }
+    }
 }
 
 impl<'de, E: de::Error> de::IntoDeserializer<'de, E> for Value {
     type Deserializer = ValueDeserializer<E>;
 
     fn into_deserializer(self) -> ValueDeserializer<E> {
-        ValueDeserializer {
-            value: self,
-            error: std::marker::PhantomData,
-        }
+        ValueDeserializer::new(self)
     }
 }
 
 /// The largest integer a JS number holds exactly.
 const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
 
-impl<'de, E: de::Error> Deserializer<'de> for ValueDeserializer<E> {
+impl<'de, E: de::Error, P: Track> Deserializer<'de> for ValueDeserializer<E, P> {
     type Error = E;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
@@ -230,8 +259,8 @@ impl<'de, E: de::Error> Deserializer<'de> for ValueDeserializer<E> {
             Value::Number(n) if n.fract() == 0.0 && n.abs() <= MAX_SAFE => visitor.visit_i64(n as i64),
             Value::Number(n) => visitor.visit_f64(n),
             Value::String(s) => visitor.visit_string(s),
-            Value::Array(items) => visit_array(items, visitor),
-            Value::Object(fields) => visit_object(fields, visitor),
+            Value::Array(items) => visit_array::<_, _, P>(items, visitor),
+            Value::Object(fields) => visit_object::<_, _, P>(fields, visitor),
         }
     }
 
@@ -251,11 +280,7 @@ impl<'de, E: de::Error> Deserializer<'de> for ValueDeserializer<E> {
         match self.value {
             // Unit variants written as their name (`"mci"`).
             Value::String(s) => visitor.visit_enum(de::IntoDeserializer::<E>::into_deserializer(s)),
-            other => ValueDeserializer::<E> {
-                value: other,
-                error: std::marker::PhantomData,
-            }
-            .deserialize_any(visitor),
+            other => ValueDeserializer::<E, P>::new(other).deserialize_any(visitor),
         }
     }
 
@@ -274,14 +299,14 @@ impl<'de, E: de::Error> Deserializer<'de> for ValueDeserializer<E> {
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
         match self.value {
-            Value::Object(fields) => visit_object(fields, visitor),
+            Value::Object(fields) => visit_object::<_, _, P>(fields, visitor),
             other => Err(other.unexpected(&visitor)),
         }
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
         match self.value {
-            Value::Array(items) => visit_array(items, visitor),
+            Value::Array(items) => visit_array::<_, _, P>(items, visitor),
             other => Err(other.unexpected(&visitor)),
         }
     }
@@ -367,20 +392,24 @@ fn step_out() {
 }
 
 /// An array's items, each read with its index on the path.
-struct Items<E> {
+struct Items<E, P> {
     items: std::iter::Enumerate<std::vec::IntoIter<Value>>,
-    error: std::marker::PhantomData<E>,
+    marker: std::marker::PhantomData<(E, P)>,
 }
 
-impl<'de, E: de::Error> SeqAccess<'de> for Items<E> {
+impl<'de, E: de::Error, P: Track> SeqAccess<'de> for Items<E, P> {
     type Error = E;
     fn next_element_seed<T: de::DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, E> {
         let Some((i, item)) = self.items.next() else {
             return Ok(None);
         };
-        step_in(Step::Index(i));
-        let out = seed.deserialize(de::IntoDeserializer::<E>::into_deserializer(item))?;
-        step_out();
+        if P::ON {
+            step_in(Step::Index(i));
+        }
+        let out = seed.deserialize(ValueDeserializer::<E, P>::new(item))?;
+        if P::ON {
+            step_out();
+        }
         Ok(Some(out))
     }
     fn size_hint(&self) -> Option<usize> {
@@ -389,13 +418,13 @@ impl<'de, E: de::Error> SeqAccess<'de> for Items<E> {
 }
 
 /// An object's fields, each value read with its key on the path.
-struct Entries<E> {
+struct Entries<E, P> {
     fields: std::vec::IntoIter<(String, Value)>,
     value: Option<(String, Value)>,
-    error: std::marker::PhantomData<E>,
+    marker: std::marker::PhantomData<(E, P)>,
 }
 
-impl<'de, E: de::Error> MapAccess<'de> for Entries<E> {
+impl<'de, E: de::Error, P: Track> MapAccess<'de> for Entries<E, P> {
     type Error = E;
     fn next_key_seed<K: de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, E> {
         let Some((key, value)) = self.fields.next() else {
@@ -407,9 +436,13 @@ impl<'de, E: de::Error> MapAccess<'de> for Entries<E> {
     }
     fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, E> {
         let (key, value) = self.value.take().unwrap_or((String::new(), Value::Null));
-        step_in(Step::Key(key));
-        let out = seed.deserialize(de::IntoDeserializer::<E>::into_deserializer(value))?;
-        step_out();
+        if P::ON {
+            step_in(Step::Key(key));
+        }
+        let out = seed.deserialize(ValueDeserializer::<E, P>::new(value))?;
+        if P::ON {
+            step_out();
+        }
         Ok(out)
     }
     fn size_hint(&self) -> Option<usize> {
@@ -418,11 +451,11 @@ impl<'de, E: de::Error> MapAccess<'de> for Entries<E> {
 }
 
 /// `visitor` over an array's items; an item it leaves unread is an error.
-fn visit_array<'de, V: Visitor<'de>, E: de::Error>(items: Vec<Value>, visitor: V) -> Result<V::Value, E> {
+fn visit_array<'de, V: Visitor<'de>, E: de::Error, P: Track>(items: Vec<Value>, visitor: V) -> Result<V::Value, E> {
     let total = items.len();
-    let mut seq = Items {
+    let mut seq = Items::<E, P> {
         items: items.into_iter().enumerate(),
-        error: std::marker::PhantomData,
+        marker: std::marker::PhantomData,
     };
     let out = visitor.visit_seq(&mut seq)?;
     match seq.items.len() {
@@ -443,11 +476,11 @@ impl de::Expected for ReadFewer {
 }
 
 /// `visitor` over an object's fields.
-fn visit_object<'de, V: Visitor<'de>, E: de::Error>(fields: Extra, visitor: V) -> Result<V::Value, E> {
-    visitor.visit_map(Entries {
+fn visit_object<'de, V: Visitor<'de>, E: de::Error, P: Track>(fields: Extra, visitor: V) -> Result<V::Value, E> {
+    visitor.visit_map(Entries::<E, P> {
         fields: fields.0.into_iter(),
         value: None,
-        error: std::marker::PhantomData,
+        marker: std::marker::PhantomData,
     })
 }
 
@@ -469,14 +502,14 @@ impl Value {
 
 /// A `Value` read as a `T`; the error says what did not fit.
 pub fn from_value<T: de::DeserializeOwned>(value: Value) -> Result<T, de::value::Error> {
-    PATH.with(|p| p.borrow_mut().clear());
-    T::deserialize(de::IntoDeserializer::into_deserializer(value))
+    T::deserialize(ValueDeserializer::<de::value::Error>::new(value))
 }
 
 /// [`from_value`], and on failure the path of the item that did not fit, written as in
 /// JavaScript (`params[0].postalCode`; empty for the value itself).
 pub fn from_value_at<T: de::DeserializeOwned>(value: Value) -> Result<T, (String, de::value::Error)> {
-    from_value(value).map_err(|error| {
+    PATH.with(|p| p.borrow_mut().clear());
+    T::deserialize(ValueDeserializer::<de::value::Error, Tracked>::new(value)).map_err(|error| {
         let mut path = String::new();
         PATH.with(|p| {
             for step in p.borrow().iter() {

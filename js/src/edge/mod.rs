@@ -2,15 +2,16 @@
 //! Rust [`ippanel_wasm::edge::Client`]. Request objects are read whole ([`read`]); ids and
 //! options bags through the same catching readers as the main entry's `Client`.
 
+mod fields;
 mod pages;
 mod read;
+mod requests;
 
 use std::future::Future;
 
 use ippanel_wasm::edge::{Client, Config, Recipient, WaitOptions};
 use ippanel_wasm::Error;
 use js_sys::{Function, Promise};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
@@ -77,13 +78,20 @@ impl JsEdgeClient {
     }
 
     /// A method taking a request object, read whole into `Q`.
-    fn request<Q, R, F>(&self, op: &str, req: &JsValue, optional: bool, call: impl FnOnce(Client, Q) -> F) -> Promise
+    fn request<Q, R, F>(
+        &self,
+        op: &str,
+        req: &JsValue,
+        optional: bool,
+        read: fn(&fields::Obj) -> Read<Q>,
+        call: impl FnOnce(Client, Q) -> F,
+    ) -> Promise
     where
-        Q: DeserializeOwned + Default,
+        Q: Default,
         R: Serialize,
         F: Future<Output = Result<R, Error>> + 'static,
     {
-        match read::request::<Q>(req, optional) {
+        match read::request(req, optional, read) {
             Ok((request, signal)) => answer(call(self.under(signal), request)),
             Err(error) => reject(op, error),
         }
@@ -133,83 +141,109 @@ impl JsEdgeClient {
 
     /// `send` (`webservice`). Resolves to `{ messageOutboxIds }`.
     pub fn send(&self, req: JsValue) -> Promise {
-        self.request(op::SEND, &req, false, |c, r| async move { c.send(r).await })
+        self.request(
+            op::SEND,
+            &req,
+            false,
+            requests::send,
+            |c, r| async move { c.send(r).await },
+        )
     }
 
     /// `send` (`peer_to_peer`).
     #[wasm_bindgen(js_name = sendPeerToPeer)]
     pub fn send_peer_to_peer(&self, req: JsValue) -> Promise {
-        self.request(op::SEND_PEER_TO_PEER, &req, false, |c, r| async move {
-            c.send_peer_to_peer(r).await
-        })
+        self.request(
+            op::SEND_PEER_TO_PEER,
+            &req,
+            false,
+            requests::peer_to_peer,
+            |c, r| async move { c.send_peer_to_peer(r).await },
+        )
     }
 
     /// `send` (`pattern`).
     #[wasm_bindgen(js_name = sendPattern)]
     pub fn send_pattern(&self, req: JsValue) -> Promise {
-        self.request(
-            op::SEND_PATTERN,
-            &req,
-            false,
-            |c, r| async move { c.send_pattern(r).await },
-        )
+        self.request(op::SEND_PATTERN, &req, false, requests::pattern, |c, r| async move {
+            c.send_pattern(r).await
+        })
     }
 
     /// `send` (`votp`).
     #[wasm_bindgen(js_name = sendVoiceOtp)]
     pub fn send_voice_otp(&self, req: JsValue) -> Promise {
-        self.request(op::SEND_VOICE_OTP, &req, false, |c, r| async move {
-            c.send_voice_otp(r).await
-        })
+        self.request(
+            op::SEND_VOICE_OTP,
+            &req,
+            false,
+            requests::voice_otp,
+            |c, r| async move { c.send_voice_otp(r).await },
+        )
     }
 
     /// `send` (`postal_code`).
     #[wasm_bindgen(js_name = sendPostalCode)]
     pub fn send_postal_code(&self, req: JsValue) -> Promise {
-        self.request(op::SEND_POSTAL_CODE, &req, false, |c, r| async move {
-            c.send_postal_code(r).await
-        })
+        self.request(
+            op::SEND_POSTAL_CODE,
+            &req,
+            false,
+            requests::postal_code,
+            |c, r| async move { c.send_postal_code(r).await },
+        )
     }
 
     /// `send` (`country`).
     #[wasm_bindgen(js_name = sendCountry)]
     pub fn send_country(&self, req: JsValue) -> Promise {
-        self.request(
-            op::SEND_COUNTRY,
-            &req,
-            false,
-            |c, r| async move { c.send_country(r).await },
-        )
+        self.request(op::SEND_COUNTRY, &req, false, requests::country, |c, r| async move {
+            c.send_country(r).await
+        })
     }
 
     /// `send` (`geolocation`).
     #[wasm_bindgen(js_name = sendGeolocation)]
     pub fn send_geolocation(&self, req: JsValue) -> Promise {
-        self.request(op::SEND_GEOLOCATION, &req, false, |c, r| async move {
-            c.send_geolocation(r).await
-        })
+        self.request(
+            op::SEND_GEOLOCATION,
+            &req,
+            false,
+            requests::geolocation,
+            |c, r| async move { c.send_geolocation(r).await },
+        )
     }
 
     /// `send` (`job`).
     #[wasm_bindgen(js_name = sendJob)]
     pub fn send_job(&self, req: JsValue) -> Promise {
-        self.request(op::SEND_JOB, &req, false, |c, r| async move { c.send_job(r).await })
+        self.request(op::SEND_JOB, &req, false, requests::job, |c, r| async move {
+            c.send_job(r).await
+        })
     }
 
     /// `send` (`phonebook`).
     #[wasm_bindgen(js_name = sendPhonebook)]
     pub fn send_phonebook(&self, req: JsValue) -> Promise {
-        self.request(op::SEND_PHONEBOOK, &req, false, |c, r| async move {
-            c.send_phonebook(r).await
-        })
+        self.request(
+            op::SEND_PHONEBOOK,
+            &req,
+            false,
+            requests::phonebook,
+            |c, r| async move { c.send_phonebook(r).await },
+        )
     }
 
     /// `send` (`keyword_phonebook`).
     #[wasm_bindgen(js_name = sendKeywordPhonebook)]
     pub fn send_keyword_phonebook(&self, req: JsValue) -> Promise {
-        self.request(op::SEND_KEYWORD_PHONEBOOK, &req, false, |c, r| async move {
-            c.send_keyword_phonebook(r).await
-        })
+        self.request(
+            op::SEND_KEYWORD_PHONEBOOK,
+            &req,
+            false,
+            requests::keyword_phonebook,
+            |c, r| async move { c.send_keyword_phonebook(r).await },
+        )
     }
 
     /// `send/cancel`. Resolves to `undefined`.
@@ -231,14 +265,20 @@ impl JsEdgeClient {
     /// `send/calculate-price`. Resolves to `{ mciPrice, otherPrice, parts }`.
     #[wasm_bindgen(js_name = calculatePrice)]
     pub fn calculate_price(&self, req: JsValue) -> Promise {
-        self.request(op::CALCULATE_PRICE, &req, false, |c, r| async move {
-            c.calculate_price(r).await
-        })
+        self.request(
+            op::CALCULATE_PRICE,
+            &req,
+            false,
+            requests::calculate_price,
+            |c, r| async move { c.calculate_price(r).await },
+        )
     }
 
     /// `report/new_list`. Resolves to a page of outbox items.
     pub fn outbox(&self, req: JsValue) -> Promise {
-        self.request(op::OUTBOX, &req, true, |c, r| async move { c.outbox(r).await })
+        self.request(op::OUTBOX, &req, true, requests::outbox, |c, r| async move {
+            c.outbox(r).await
+        })
     }
 
     /// `report/by_bulk`. Resolves to an outbox item.
@@ -261,7 +301,8 @@ impl JsEdgeClient {
 
     /// `report/recipients`. Resolves to a page of recipients.
     pub fn recipients(&self, outbox_id: JsValue, req: JsValue) -> Promise {
-        let read = args::id(&outbox_id, "outboxId").and_then(|id| Ok((id, read::request(&req, true)?)));
+        let read =
+            args::id(&outbox_id, "outboxId").and_then(|id| Ok((id, read::request(&req, true, requests::recipients)?)));
         match read {
             Ok((id, (request, signal))) => {
                 let client = self.under(signal);
@@ -273,7 +314,9 @@ impl JsEdgeClient {
 
     /// `report/messages-inbox`. Resolves to a page of received messages.
     pub fn inbox(&self, req: JsValue) -> Promise {
-        self.request(op::INBOX, &req, true, |c, r| async move { c.inbox(r).await })
+        self.request(op::INBOX, &req, true, requests::inbox, |c, r| async move {
+            c.inbox(r).await
+        })
     }
 
     /// `payment/credit/mine`. Resolves to `{ credit, yesterdayCredit, gift, giftExpiresAt, updatedAt }`.
@@ -283,7 +326,9 @@ impl JsEdgeClient {
 
     /// `patterns`. Resolves to a page of patterns.
     pub fn patterns(&self, req: JsValue) -> Promise {
-        self.request(op::PATTERNS, &req, true, |c, r| async move { c.patterns(r).await })
+        self.request(op::PATTERNS, &req, true, requests::patterns, |c, r| async move {
+            c.patterns(r).await
+        })
     }
 
     /// `patterns/{code}`. Resolves to a pattern.
@@ -300,27 +345,39 @@ impl JsEdgeClient {
     /// `patterns/normal`. Resolves to the new pattern.
     #[wasm_bindgen(js_name = createPattern)]
     pub fn create_pattern(&self, req: JsValue) -> Promise {
-        self.request(op::CREATE_PATTERN, &req, false, |c, r| async move {
-            c.create_pattern(r).await
-        })
+        self.request(
+            op::CREATE_PATTERN,
+            &req,
+            false,
+            requests::create_pattern,
+            |c, r| async move { c.create_pattern(r).await },
+        )
     }
 
     /// `number/numbers`. Resolves to a page of lines.
     pub fn numbers(&self, req: JsValue) -> Promise {
-        self.request(op::NUMBERS, &req, true, |c, r| async move { c.numbers(r).await })
+        self.request(op::NUMBERS, &req, true, requests::numbers, |c, r| async move {
+            c.numbers(r).await
+        })
     }
 
     /// `phonebooks/list-new`. Resolves to a page of phonebooks.
     pub fn phonebooks(&self, req: JsValue) -> Promise {
-        self.request(op::PHONEBOOKS, &req, true, |c, r| async move { c.phonebooks(r).await })
+        self.request(op::PHONEBOOKS, &req, true, requests::phonebooks, |c, r| async move {
+            c.phonebooks(r).await
+        })
     }
 
     /// `phonebooks/numbers/contact-list`. Resolves to a page of contacts.
     #[wasm_bindgen(js_name = phonebookContacts)]
     pub fn phonebook_contacts(&self, req: JsValue) -> Promise {
-        self.request(op::PHONEBOOK_CONTACTS, &req, true, |c, r| async move {
-            c.phonebook_contacts(r).await
-        })
+        self.request(
+            op::PHONEBOOK_CONTACTS,
+            &req,
+            true,
+            requests::phonebook_contacts,
+            |c, r| async move { c.phonebook_contacts(r).await },
+        )
     }
 
     /// `send/banks/provinces`. Resolves to `{ id, name }[]`.
@@ -343,12 +400,9 @@ impl JsEdgeClient {
     /// `send/banks/counts`. Resolves to `{ mciCount, irancellCount, otherCount }`.
     #[wasm_bindgen(js_name = bankCounts)]
     pub fn bank_counts(&self, req: JsValue) -> Promise {
-        self.request(
-            op::BANK_COUNTS,
-            &req,
-            false,
-            |c, r| async move { c.bank_counts(r).await },
-        )
+        self.request(op::BANK_COUNTS, &req, false, requests::bank_counts, |c, r| async move {
+            c.bank_counts(r).await
+        })
     }
 
     /// `send/jobs/categories`. Resolves to `{ id, name }[]`.
@@ -371,9 +425,13 @@ impl JsEdgeClient {
     /// `send/jobs/number-count`. Resolves to `{ mciCount, irancellCount, otherCount }`.
     #[wasm_bindgen(js_name = jobNumberCount)]
     pub fn job_number_count(&self, req: JsValue) -> Promise {
-        self.request(op::JOB_NUMBER_COUNT, &req, false, |c, r| async move {
-            c.job_number_count(r).await
-        })
+        self.request(
+            op::JOB_NUMBER_COUNT,
+            &req,
+            false,
+            requests::job_number_count,
+            |c, r| async move { c.job_number_count(r).await },
+        )
     }
 
     /// `waitForDelivery(outboxId, { intervalMs?, timeoutMs?, signal?, onUpdate? })`: polls the

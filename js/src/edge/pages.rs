@@ -77,13 +77,14 @@ impl JsEdgeClient {
         &self,
         op: &'static str,
         req: &JsValue,
+        read: fn(&super::fields::Obj) -> crate::args::Read<Q>,
         make: impl FnOnce(&Client, Q) -> Pager<T>,
     ) -> Result<JsPages, JsValue>
     where
-        Q: DeserializeOwned + Default,
+        Q: Default,
         T: DeserializeOwned + PartialEq + Clone + Serialize + 'static,
     {
-        let (request, signal) = read::request::<Q>(req, true).map_err(|e| refuse(op, e))?;
+        let (request, signal) = read::request(req, true, read).map_err(|e| refuse(op, e))?;
         Ok(pages(make(&self.under(signal), request), op))
     }
 }
@@ -93,43 +94,52 @@ impl JsEdgeClient {
     /// The pages of `outbox(req)`, for `outboxAll`.
     #[wasm_bindgen(js_name = __outboxPages)]
     pub fn outbox_pages(&self, req: JsValue) -> Result<JsPages, JsValue> {
-        self.list::<_, OutboxItem>(op::OUTBOX, &req, |c, r| c.outbox_all(r))
+        self.list::<_, OutboxItem>(op::OUTBOX, &req, super::requests::outbox, |c, r| c.outbox_all(r))
     }
 
     /// The pages of `recipients(outboxId, req)`, for `recipientsAll`.
     #[wasm_bindgen(js_name = __recipientsPages)]
     pub fn recipients_pages(&self, outbox_id: JsValue, req: JsValue) -> Result<JsPages, JsValue> {
         let id = args::id(&outbox_id, "outboxId").map_err(|e| refuse(op::RECIPIENTS, e))?;
-        self.list::<_, Recipient>(op::RECIPIENTS, &req, |c, r| c.recipients_all(&id, r))
+        self.list::<_, Recipient>(op::RECIPIENTS, &req, super::requests::recipients, |c, r| {
+            c.recipients_all(&id, r)
+        })
     }
 
     /// The pages of `inbox(req)`, for `inboxAll`.
     #[wasm_bindgen(js_name = __inboxPages)]
     pub fn inbox_pages(&self, req: JsValue) -> Result<JsPages, JsValue> {
-        self.list::<_, InboxMessage>(op::INBOX, &req, |c, r| c.inbox_all(r))
+        self.list::<_, InboxMessage>(op::INBOX, &req, super::requests::inbox, |c, r| c.inbox_all(r))
     }
 
     /// The pages of `patterns(req)`, for `patternsAll`.
     #[wasm_bindgen(js_name = __patternsPages)]
     pub fn patterns_pages(&self, req: JsValue) -> Result<JsPages, JsValue> {
-        self.list::<_, Pattern>(op::PATTERNS, &req, |c, r| c.patterns_all(r))
+        self.list::<_, Pattern>(op::PATTERNS, &req, super::requests::patterns, |c, r| c.patterns_all(r))
     }
 
     /// The pages of `numbers(req)`, for `numbersAll`.
     #[wasm_bindgen(js_name = __numbersPages)]
     pub fn numbers_pages(&self, req: JsValue) -> Result<JsPages, JsValue> {
-        self.list::<_, Line>(op::NUMBERS, &req, |c, r| c.numbers_all(r))
+        self.list::<_, Line>(op::NUMBERS, &req, super::requests::numbers, |c, r| c.numbers_all(r))
     }
 
     /// The pages of `phonebooks(req)`, for `phonebooksAll`.
     #[wasm_bindgen(js_name = __phonebooksPages)]
     pub fn phonebooks_pages(&self, req: JsValue) -> Result<JsPages, JsValue> {
-        self.list::<_, Phonebook>(op::PHONEBOOKS, &req, |c, r| c.phonebooks_all(r))
+        self.list::<_, Phonebook>(op::PHONEBOOKS, &req, super::requests::phonebooks, |c, r| {
+            c.phonebooks_all(r)
+        })
     }
 
     /// The pages of `phonebookContacts(req)`, for `phonebookContactsAll`.
     #[wasm_bindgen(js_name = __phonebookContactsPages)]
     pub fn phonebook_contacts_pages(&self, req: JsValue) -> Result<JsPages, JsValue> {
-        self.list::<_, Contact>(op::PHONEBOOK_CONTACTS, &req, |c, r| c.phonebook_contacts_all(r))
+        self.list::<_, Contact>(
+            op::PHONEBOOK_CONTACTS,
+            &req,
+            super::requests::phonebook_contacts,
+            |c, r| c.phonebook_contacts_all(r),
+        )
     }
 }
