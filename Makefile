@@ -35,7 +35,7 @@ test-rust:
 	cargo test --quiet
 	cargo test --quiet -p ippanel-wasm-js
 	cargo clippy --quiet --all-targets -- -D warnings
-	cargo clippy --quiet --target wasm32-unknown-unknown -p ippanel-wasm --lib --test wasm_client -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown -p ippanel-wasm --lib --test wasm_client --test wasm_edge -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown -p ippanel-wasm-js -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown -p ippanel-rust-web-example -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown -p ippanel-workers-rs-example -- -D warnings

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs tests/wasm_client.rs, compiled to wasm, against a fresh sandbox: once in Node and once in
+# Runs tests/wasm_client.rs and tests/wasm_edge.rs (the Rust API of both services), compiled to wasm, against a fresh sandbox: once in Node and once in
 # headless Chromium. The sandbox URL is compiled in (option_env!("SANDBOX_URL")).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,11 +12,11 @@ SANDBOX_URL=$(sed -n 's/^SANDBOX_URL=//p' "$out"); export SANDBOX_URL
 
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 echo "== wasm tests in Node (sandbox $SANDBOX_URL)"
-cargo test --target wasm32-unknown-unknown --test wasm_client
+cargo test --target wasm32-unknown-unknown --test wasm_client --test wasm_edge
 echo "== wasm tests in headless Chromium"
 WASM_BINDGEN_USE_BROWSER=1 WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
   CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
-  cargo test --target wasm32-unknown-unknown --test wasm_client
+  cargo test --target wasm32-unknown-unknown --test wasm_client --test wasm_edge
 # The strict sandbox answers what a correct client never sends with a 400 and records it.
 v=$(node -e "fetch(process.argv[1]+'/__sandbox/violations').then(r=>r.text()).then(t=>process.stdout.write(t))" "$SANDBOX_URL")
 [ "$v" = "[]" ] || { echo "strict sandbox violations: $v"; exit 1; }
