@@ -85,7 +85,8 @@ test-docs:
 	node --test tests/docs/
 
 # Opt-in smoke test against the real service with your account; never part of make test.
-# Needs IPPANEL_USER and IPPANEL_PASS; sends one SMS only with IPPANEL_LIVE_TO and IPPANEL_LIVE_FROM.
+# Needs IPPANEL_USER and IPPANEL_PASS (the legacy API), IPPANEL_API_KEY (the Edge API) or both;
+# sends one SMS per API only with IPPANEL_LIVE_TO and IPPANEL_LIVE_FROM.
 live: setup pkg
 	node scripts/live.mjs
 
