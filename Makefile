@@ -48,7 +48,7 @@ test-rust:
 # (The packaged crate is built by test-release's cargo publish --dry-run, as cargo package did here.)
 
 test-node:
-	node --test sandbox/test/ tests/node/ tests/js/
+	node --test sandbox/test/ tests/node/ tests/js/ tests/edge/
 	tsc -p tests/types/tsconfig.json
 
 test-demo:

@@ -32,15 +32,19 @@ line("   total a browser loads, gzip -9", kb(totalGz), "budget 110.0 KB, aim 80.
 targets.push(["what a browser loads <= 110 KB gz (aim 80)", totalGz <= 110 * 1024, kb(totalGz)]);
 // What the bytes are: the release wasm through the same wasm-bindgen and wasm-opt -Oz, but with
 // names kept (-g), measured by twiggy and grouped. Needs twiggy (`cargo install twiggy`).
-const named = namedWasm();
-if (named) {
+breakdown("ippanel_wasm");
+
+/** What an entry's wasm bytes are, grouped, from the release wasm scripts/build-pkg.sh kept. */
+function breakdown(name) {
+  const named = namedWasm(name);
+  if (!named) return console.log("   (twiggy not installed: `cargo install twiggy` to see what the bytes are)");
   const groups = groupTwiggy(named);
   const total = Object.values(groups).reduce((a, [b]) => a + b, 0);
   console.log(`   what the ${kb(total)} of code and data are (names kept, twiggy; shallow bytes; code inlined into a caller counts there):`);
   for (const [group, [bytes, top]] of Object.entries(groups).sort((a, b) => b[1][0] - a[1][0])) {
     console.log(`     ${group.padEnd(34)} ${kb(bytes).padStart(9)}   ${top.slice(0, 2).map(([b, n]) => `${n} ${kb(b)}`).join(", ")}`);
   }
-} else console.log("   (twiggy not installed: `cargo install twiggy` to see what the bytes are)");
+}
 
 
 /** The wasm-opt flags wasm-pack applies to pkg/, read from js/Cargo.toml so the two cannot drift. */
@@ -52,10 +56,10 @@ function wasmOptFlags() {
 }
 
 /** The release wasm, bindgen'd and optimized like pkg/ but keeping function names; null without twiggy. */
-function namedWasm() {
+function namedWasm(name) {
   if (spawnSync("twiggy", ["--version"]).status !== 0) return null;
   const dir = mkdtempSync(join(os.tmpdir(), "ippanel-bench-"));
-  const release = new URL("target/wasm32-unknown-unknown/release/ippanel_wasm_js.wasm", root).pathname;
+  const release = new URL(`target/pkg-wasm/${name}.wasm`, root).pathname;
   const run = (cmd, args) => { const r = spawnSync(cmd, args, { encoding: "utf8" }); if (r.status !== 0) throw new Error(`${cmd}: ${r.stderr}`); };
   run("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-name", "ippanel_wasm", "--out-dir", dir, release]);
   run("wasm-opt", [...wasmOptFlags(), "-g", join(dir, "ippanel_wasm_bg.wasm"), "-o", join(dir, "named.wasm")]);
@@ -201,6 +205,50 @@ const t0 = performance.now();
 const bulk = await client.sendBulk({ from: "3000505", to, message: "bench", chunkSize: 100 });
 clearInterval(sampler);
 line("5. sendBulk 100,000 recipients / 100", `${((performance.now() - t0) / 1000).toFixed(2)} s, sent ${bulk.sent}, failed ${bulk.failed}, peak RSS ${kb(peak)}`);
+
+// 6-8. The Edge entry (ippanel-wasm/edge): the same size, throughput and memory measures, beside
+// the main entry's figures above.
+const edgeWasm = readFileSync(pkg("ippanel_wasm_edge_bg.wasm"));
+const edgeGlueGz = gz(readFileSync(pkg("edge.browser.js")));
+const edgeTotalGz = gz(edgeWasm) + edgeGlueGz;
+line("6. Edge wasm raw / gzip -9", `${kb(edgeWasm.length)} / ${kb(gz(edgeWasm))}`);
+line("   edge.browser.js gzip -9", kb(edgeGlueGz));
+line("   total a browser loads for ippanel-wasm/edge", kb(edgeTotalGz), `budget 110.0 KB, aim 80.0 KB; main entry ${kb(totalGz)}`);
+targets.push(["Edge: what a browser loads <= 110 KB gz", edgeTotalGz <= 110 * 1024, kb(edgeTotalGz)]);
+breakdown("ippanel_wasm_edge");
+
+const edgeGlue = await import(pkg("ippanel_wasm_edge.js").href);
+const edgeExports = edgeGlue.initSync({ module: edgeWasm });
+edgeGlue.__registerErrorClass(IppanelError);
+const edgeBase = `${base}/edge/v1`;
+const apiKey = "edge-demo-key-1234";
+const edge = new edgeGlue.EdgeClient({ apiKey, baseUrl: edgeBase });
+const rawEdgeCredit = async () => {
+  const res = await fetch(`${edgeBase}/api/payment/credit/mine`, { headers: { accept: "application/json", authorization: apiKey } });
+  const { data, meta } = JSON.parse(await res.text());
+  if (!meta?.status) throw new Error("credit failed");
+  return data.credit;
+};
+await rate(rawEdgeCredit, 2000); await rate(() => edge.credit(), 2000); // warm-up
+const edgeRaws = [], edgeClients = [];
+for (let i = 0; i < 2; i++) {
+  edgeRaws.push(await rate(rawEdgeCredit, 20000));
+  edgeClients.push(await rate(() => edge.credit(), 20000));
+}
+const edgeRatio = best(edgeClients) / best(edgeRaws);
+line("7. Edge credit() x20000 @32, client", `${best(edgeClients).toFixed(0)} calls/s, ratio ${edgeRatio.toFixed(2)}`, `raw fetch, same headers ${best(edgeRaws).toFixed(0)} calls/s (best of 2, alternated)`);
+targets.push(["Edge: throughput >= 0.9 x raw fetch", edgeRatio >= 0.9, edgeRatio.toFixed(2)]);
+
+const edgeMemory = () => edgeExports.memory.buffer.byteLength;
+const edgeMemClient = new edgeGlue.EdgeClient({ apiKey, baseUrl: edgeBase });
+await rate(() => edgeMemClient.credit(), 1000);
+globalThis.gc?.();
+const edge1k = edgeMemory();
+await rate(() => edgeMemClient.credit(), 99000);
+globalThis.gc?.();
+const edge100k = edgeMemory();
+line("8. Edge wasm memory after 1k / 100k calls", `${kb(edge1k)} / ${kb(edge100k)} (growth ${kb(edge100k - edge1k)})`, "target growth <= 1024 KB");
+targets.push(["Edge: wasm memory growth <= 1 MB", edge100k - edge1k <= 1024 * 1024, kb(edge100k - edge1k)]);
 
 sandbox.kill();
 console.log("\nsummary:");

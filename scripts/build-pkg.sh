@@ -27,6 +27,9 @@ build() {
   wasm-bindgen --target nodejs --out-dir "$tmp/node" --out-name "$name" \
     target/wasm32-unknown-unknown/release/ippanel_wasm_js.wasm
   cp "$tmp/node/${name}.js" "pkg/cjs/${name}.cjs"
+  # The release wasm before wasm-bindgen, for make bench's breakdown of each entry's bytes.
+  mkdir -p target/pkg-wasm
+  cp target/wasm32-unknown-unknown/release/ippanel_wasm_js.wasm "target/pkg-wasm/${name}.wasm"
   rm -rf "$tmp"
 }
 build ippanel_wasm

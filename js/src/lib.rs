@@ -26,6 +26,7 @@ mod bulk;
 mod calls;
 #[cfg(all(target_arch = "wasm32", feature = "legacy"))]
 mod client;
+mod decimal;
 #[cfg(test)]
 mod declarations;
 #[cfg(all(target_arch = "wasm32", feature = "edge"))]

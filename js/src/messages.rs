@@ -68,3 +68,7 @@ pub const NOT_EDGE_TIME: Text = (
     "must be a Date, a string or unix seconds",
     "باید Date، رشته یا ثانیه‌های یونیکس باشد",
 );
+pub const NOT_READABLE: Text = (
+    "must be an object whose properties can be read (not a revoked Proxy)",
+    "باید شیئی باشد که ویژگی‌هایش خواندنی است (نه Proxy باطل‌شده)",
+);

@@ -20,6 +20,11 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = globalThis, js_name = fetch)]
     pub fn global_fetch_with(request: &web_sys::Request, init: &web_sys::RequestInit) -> Result<JsValue, JsValue>;
 
+    /// `globalThis.fetch(url, init)`: the runtime makes the one `Request` itself, as a plain
+    /// `fetch` call does (a `Request` built first would be copied again).
+    #[wasm_bindgen(catch, js_namespace = globalThis, js_name = fetch)]
+    pub fn global_fetch_url(url: &str, init: &web_sys::RequestInit) -> Result<JsValue, JsValue>;
+
     /// `setTimeout(handler, ms)`; Node and Bun answer an object, browsers a number.
     #[wasm_bindgen(catch, js_namespace = globalThis, js_name = setTimeout)]
     pub fn set_timeout(handler: &Function, ms: f64) -> Result<JsValue, JsValue>;

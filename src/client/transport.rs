@@ -63,25 +63,19 @@ pub struct Attempt {
     pub dispatched: bool,
 }
 
-/// A request to make: the `Request` to hand to `fetch`, and the init to send it with (or none,
-/// when the request is whole). The legacy forms and the Edge calls each build their own, so a
-/// wasm that makes only one kind holds only its code.
+/// A request to make. The legacy forms and the Edge calls each build and dispatch their own,
+/// so a wasm that makes only one kind holds only its code.
 pub trait Outgoing {
-    /// The request for `transport`, aborted by `signal`.
-    fn build(
-        &self,
-        transport: &Transport,
-        signal: &AbortSignal,
-    ) -> Result<(web_sys::Request, Option<web_sys::RequestInit>), CoreError>;
+    /// Builds the request for `transport`, aborted by `signal`, and hands it to `fetch` (the
+    /// caller's or the global one): what `fetch` answered or threw, or the error that kept the
+    /// request from being made.
+    fn dispatch(&self, transport: &Transport, signal: &AbortSignal) -> Result<Result<JsValue, JsValue>, CoreError>;
 }
 
 impl Outgoing for WireRequest {
-    fn build(
-        &self,
-        transport: &Transport,
-        signal: &AbortSignal,
-    ) -> Result<(web_sys::Request, Option<web_sys::RequestInit>), CoreError> {
-        transport.build(self, signal)
+    fn dispatch(&self, transport: &Transport, signal: &AbortSignal) -> Result<Result<JsValue, JsValue>, CoreError> {
+        let (request, init) = transport.build(self, signal)?;
+        Ok(transport.fetch_built(&request, init.as_ref()))
     }
 }
 
@@ -101,22 +95,14 @@ impl Transport {
                 dispatched: false,
             };
         };
-        let (request, init) = match wire.build(self, &guard.abort.signal()) {
-            Ok(built) => built,
+        let started = match wire.dispatch(self, &guard.abort.signal()) {
+            Ok(started) => started,
             Err(error) => {
                 return Attempt {
                     result: Err(error),
                     dispatched: false,
                 }
             }
-        };
-        let started = match (&self.fetch, &init) {
-            (None, Some(init)) => sys::global_fetch_with(&request, init),
-            (None, None) => sys::global_fetch(&request),
-            // A caller's fetch gets one whole Request, as fetch is usually called.
-            (Some(fetch), Some(init)) => web_sys::Request::new_with_request_and_init(&request, init)
-                .and_then(|whole| fetch.call1(&JsValue::UNDEFINED, &whole)),
-            (Some(fetch), None) => fetch.call1(&JsValue::UNDEFINED, &request),
         };
         let failed = |error: JsValue, dispatched: bool| Attempt {
             result: Err(self.failure(&error, &guard.abort.controller, caller)),
@@ -149,6 +135,23 @@ impl Transport {
         Attempt {
             result,
             dispatched: true,
+        }
+    }
+
+    /// `request` (with `init`, where there is one) handed to the caller's `fetch` or the global
+    /// one.
+    pub(super) fn fetch_built(
+        &self,
+        request: &web_sys::Request,
+        init: Option<&web_sys::RequestInit>,
+    ) -> Result<JsValue, JsValue> {
+        match (&self.fetch, init) {
+            (None, Some(init)) => sys::global_fetch_with(request, init),
+            (None, None) => sys::global_fetch(request),
+            // A caller's fetch gets one whole Request, as fetch is usually called.
+            (Some(fetch), Some(init)) => web_sys::Request::new_with_request_and_init(request, init)
+                .and_then(|whole| fetch.call1(&JsValue::UNDEFINED, &whole)),
+            (Some(fetch), None) => fetch.call1(&JsValue::UNDEFINED, request),
         }
     }
 

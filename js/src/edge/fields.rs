@@ -22,9 +22,13 @@ pub struct Obj {
 }
 
 impl Obj {
-    /// The request object `value`.
+    /// The request object `value`. One whose properties cannot be listed (a revoked `Proxy`, a
+    /// throwing trap or getter) is refused as a whole, rather than read as if empty.
     pub fn request(value: &JsValue) -> Read<Obj> {
         Fields::of_request(value)?;
+        if entries_or_throw(value).is_err() {
+            return bad("request", NOT_READABLE);
+        }
         Ok(Obj {
             value: value.clone(),
             path: String::new(),
@@ -168,25 +172,17 @@ impl Obj {
         })
     }
 
-    /// An operator: 1, 2, 13 (or another id), `"mci"`, `"irancell"` or `"other"`.
+    /// An operator: `1`, `2` or `13`, or `"mci"`, `"irancell"` or `"other"` (the JavaScript
+    /// API's `OperatorId`; other ids are for Rust callers who know one the service added).
     pub fn opt_operator(&self, field: &str) -> Read<Option<OperatorId>> {
         let Some(value) = self.get(field) else { return Ok(None) };
-        let name = self.name(field);
-        let id = match value.as_string().as_deref() {
-            Some("mci") => 1,
-            Some("irancell") => 2,
-            Some("other") => 13,
-            Some(_) => return bad(&name, NOT_OPERATOR_ID),
-            None => match value.as_f64() {
-                Some(_) => u32::try_from(whole(&value, &name)?).or_else(|_| bad(&name, NOT_OPERATOR_ID))?,
-                None => return bad(&name, NOT_OPERATOR_ID),
-            },
-        };
-        Ok(Some(match id {
-            1 => OperatorId::Mci,
-            2 => OperatorId::Irancell,
-            13 => OperatorId::Other,
-            n => OperatorId::Id(n),
+        let word = value.as_string();
+        let number = value.as_f64();
+        Ok(Some(match (word.as_deref(), number) {
+            (Some("mci"), _) | (_, Some(1.0)) => OperatorId::Mci,
+            (Some("irancell"), _) | (_, Some(2.0)) => OperatorId::Irancell,
+            (Some("other"), _) | (_, Some(13.0)) => OperatorId::Other,
+            _ => return bad(&self.name(field), NOT_OPERATOR_ID),
         }))
     }
 
@@ -280,10 +276,11 @@ impl Obj {
             } else if let Some(b) = item.as_bool() {
                 String::from(if b { "true" } else { "false" })
             } else if let Some(n) = item.as_f64().filter(|n| n.is_finite()) {
-                js_sys::Number::from(n)
+                let shortest = js_sys::Number::from(n)
                     .to_string_with_radix(10)
                     .map(String::from)
-                    .unwrap_or_default()
+                    .unwrap_or_default();
+                crate::decimal::plain(&shortest)
             } else {
                 return bad(&item_name, NOT_EDGE_VALUE);
             };

@@ -31,8 +31,11 @@ pub fn options(opts: &JsValue) -> Read<Option<AbortSignal>> {
     args::options_signal(opts)
 }
 
-/// An enumeration id given directly (`counties(provinceId)`).
+/// An enumeration id given directly (`counties(provinceId)`): a number or digits.
 pub fn small(value: &JsValue, field: &str) -> Read<u32> {
-    let n = args::whole_arg(value, field)?;
+    let n = match args::text(value, field)? {
+        Some(digits) => digits.trim().parse::<u64>().or_else(|_| bad(field, NOT_SMALL))?,
+        None => args::whole_arg(value, field)?,
+    };
     u32::try_from(n).or_else(|_| bad(field, NOT_SMALL))
 }

@@ -94,10 +94,13 @@ pub struct Client {
 
 struct Inner {
     api_key: String,
+    /// The key as an answer may echo it besides as given: percent-encoded (a URL, a form) and
+    /// escaped inside a JSON string; each is masked in errors too.
+    key_spellings: Vec<String>,
     retries: u32,
     transport: Transport,
-    /// What this runtime takes of the redirect settings, found out on the first call.
-    redirect: std::cell::OnceCell<web_sys::RequestRedirect>,
+    /// What the first call finds out for all others (the runtime's settings, the headers).
+    prepared: wire::Prepared,
 }
 
 impl std::fmt::Debug for Client {
@@ -106,6 +109,34 @@ impl std::fmt::Debug for Client {
             .field("base_url", &self.inner.transport.base_url)
             .finish_non_exhaustive()
     }
+}
+
+/// The other spellings of `key` an answer may carry: percent-encoded as a form writes it (space
+/// as `+`) and as `encodeURIComponent` does, and JSON-escaped; only those that differ from it.
+fn spellings(key: &str) -> Vec<String> {
+    let mut form = crate::core::form::Form::new();
+    form.push("k", key);
+    let form = String::from(form.finish().get(2..).unwrap_or_default());
+    let mut component = String::with_capacity(key.len() * 3);
+    for b in key.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
+            component.push(char::from(b));
+        } else {
+            component.push('%');
+            component.push(crate::core::num::hex_digit(u32::from(b >> 4)));
+            component.push(crate::core::num::hex_digit(u32::from(b)));
+        }
+    }
+    let mut json = String::new();
+    crate::core::num::write_json_string(&mut json, key);
+    let json = String::from(json.get(1..json.len().saturating_sub(1)).unwrap_or_default());
+    let mut out: Vec<String> = Vec::new();
+    for spelling in [form, component, json] {
+        if spelling != key && !out.contains(&spelling) {
+            out.push(spelling);
+        }
+    }
+    out
 }
 
 /// An answer to decode, with what its errors need.
@@ -154,8 +185,10 @@ impl Client {
             config.retries,
         )
         .map_err(|(field, text)| invalid(field, text))?;
+        let key_spellings = spellings(&config.api_key);
         Ok(Client {
             inner: Rc::new(Inner {
+                key_spellings,
                 api_key: config.api_key,
                 retries,
                 transport: Transport {
@@ -164,7 +197,7 @@ impl Client {
                     fetch,
                     services: Default::default(),
                 },
-                redirect: Default::default(),
+                prepared: Default::default(),
             }),
             signal: None,
         })
@@ -187,6 +220,9 @@ impl Client {
     /// The public error for a failure of `op`, the key scrubbed from every field.
     pub(crate) fn fail(&self, op: EdgeOp, mut error: CoreError, dispatched: bool) -> Error {
         error.redact(&self.inner.api_key);
+        for spelling in &self.inner.key_spellings {
+            error.redact(spelling);
+        }
         let may_have_sent = op.may_have_sent(&error, dispatched);
         Error::new(error, op.wire_name(), may_have_sent)
     }
@@ -233,7 +269,7 @@ impl Client {
         let outgoing = wire::EdgeOutgoing {
             wire,
             key: &self.inner.api_key,
-            redirect: &self.inner.redirect,
+            prepared: &self.inner.prepared,
         };
         let mut attempts = 1;
         let mut dispatched = false;
