@@ -9,7 +9,7 @@ import { REPO, REPO_URL, markdownFiles, userFacingFiles, links, brokenLinks, anc
 
 test("the walk finds the repository's Markdown and skips build and tool folders", () => {
   const files = markdownFiles();
-  for (const expected of ["README.md", "CHANGELOG.md", "docs/api.md", "docs/rust.md", "docs/protocol.md", "js/README.npm.md"]) {
+  for (const expected of ["README.md", "CHANGELOG.md", "docs/api.md", "docs/edge.md", "docs/rust.md", "docs/protocol.md", "js/README.npm.md"]) {
     assert.ok(files.includes(expected), `${expected} not found among ${files.join(", ")}`);
   }
   assert.deepEqual(files.filter((f) => /(^|\/)(node_modules|target|pkg|\.[^/]+)\//.test(f)), []);
@@ -24,9 +24,9 @@ test("every relative link in every Markdown file resolves (files and heading anc
 
 test("no Markdown file a user reads refers to a path outside the repository", () => {
   const files = userFacingFiles();
-  assert.ok(files.includes("docs/api.md") && files.includes("README.md"));
+  assert.ok(files.includes("docs/api.md") && files.includes("docs/edge.md") && files.includes("README.md"));
   const outside = [];
-  for (const file of [...files, "js/index.d.ts"]) {
+  for (const file of [...files, "js/index.d.ts", "js/edge.d.ts"]) {
     const text = readFileSync(join(REPO, file), "utf8");
     text.split("\n").forEach((line, i) => {
       if (/\.\.\/shared\b|\/work\//.test(line)) outside.push(`${file}:${i + 1}: ${line.trim()}`);
@@ -39,14 +39,14 @@ test("the npm README links only with absolute URLs into the repository (npm cann
   const targets = links(readFileSync(join(REPO, "js/README.npm.md"), "utf8"));
   assert.ok(REPO_URL && targets.some((t) => t.startsWith(`${REPO_URL}/blob/`)), "no link to the reference");
   assert.deepEqual(targets.filter((t) => !/^https:\/\//.test(t)), []);
-  for (const doc of ["docs/api.md", "docs/rust.md", "docs/protocol.md"]) {
+  for (const doc of ["docs/api.md", "docs/edge.md", "docs/rust.md", "docs/protocol.md"]) {
     assert.ok(targets.some((t) => t.endsWith(`/${doc}`)), `no link to ${doc}`);
   }
 });
 
 test("the README sends readers to the reference in docs/", () => {
   const targets = links(readFileSync(join(REPO, "README.md"), "utf8"));
-  for (const doc of ["docs/api.md", "docs/rust.md", "docs/protocol.md"]) assert.ok(targets.includes(doc), `README does not link ${doc}`);
+  for (const doc of ["docs/api.md", "docs/edge.md", "docs/rust.md", "docs/protocol.md"]) assert.ok(targets.includes(doc), `README does not link ${doc}`);
 });
 
 test("the checker itself catches broken links, escapes and missing anchors", () => {

@@ -20,7 +20,7 @@ function packedFiles() {
 
 test("the packed tarball holds LICENSE-MIT, LICENSE-APACHE and README.md", () => {
   const files = packedFiles();
-  for (const needed of ["LICENSE-MIT", "LICENSE-APACHE", "README.md", "package.json", "index.d.ts", "index.d.cts"]) {
+  for (const needed of ["LICENSE-MIT", "LICENSE-APACHE", "README.md", "package.json", "index.d.ts", "index.d.cts", "edge.d.ts", "edge.d.cts"]) {
     assert.ok(files.includes(needed), `${needed} missing from the tarball: ${files.join(", ")}`);
   }
 });
@@ -30,6 +30,11 @@ test("the packed files are the repository's licences, the npm README and the doc
   for (const [packed, source] of [["LICENSE-MIT", "LICENSE-MIT"], ["LICENSE-APACHE", "LICENSE-APACHE"], ["README.md", "js/README.npm.md"], ["index.d.ts", "js/index.d.ts"], ["index.d.cts", "js/index.d.ts"]]) {
     assert.equal(readFileSync(join(PKG, packed), "utf8"), readFileSync(join(REPO, source), "utf8"), `pkg/${packed} is not ${source}`);
   }
+  // The Edge entry's: edge.d.ts as written, and its CommonJS twin pointing at index.d.cts.
+  const edge = readFileSync(join(REPO, "js/edge.d.ts"), "utf8");
+  assert.equal(readFileSync(join(PKG, "edge.d.ts"), "utf8"), edge, "pkg/edge.d.ts is not js/edge.d.ts");
+  assert.ok(edge.includes('from "./index.js"'), "js/edge.d.ts takes the shared types from ./index.js");
+  assert.equal(readFileSync(join(PKG, "edge.d.cts"), "utf8"), edge.replaceAll('from "./index.js"', 'from "./index.cjs"'), "pkg/edge.d.cts is not js/edge.d.ts with ./index.cjs for ./index.js");
   const manifest = JSON.parse(readFileSync(join(PKG, "package.json"), "utf8"));
   assert.equal(manifest.license, "MIT OR Apache-2.0");
 });

@@ -3,8 +3,13 @@
 // wrong password caught with `instanceof IppanelError`, normalizeMobile) against the sandbox in
 // Node ESM, Node CommonJS, Deno, Bun, workerd, a plain ESM page in Chromium, and pages built
 // by Vite and by webpack; in each, a call to a server that redirects to the sandbox must fail
-// rather than follow. Then a strict TypeScript consumer in every module mode, publint and
-// @arethetypeswrong/cli on the tarball. Nothing leaves 127.0.0.1.
+// rather than follow. The second entry, `ippanel-wasm/edge`, runs its own scenario (credit, a
+// send, a wrong API key, the redirect) in the same runtimes from the same install, with its
+// IppanelError checked to be the main entry's class; and a user of one entry loads none of
+// the other's WebAssembly (the files Node and Bun read, the modules a worker bundle carries,
+// the requests a page makes, the assets Vite and webpack emit). Then strict TypeScript
+// consumers of both entries in every module mode, publint and @arethetypeswrong/cli on the
+// tarball. Nothing leaves 127.0.0.1.
 //
 //   node --test tests/runtime/      (needs pkg/: `make pkg`, and /usr/bin/chromium)
 import { test, before, after } from "node:test";
@@ -47,6 +52,10 @@ async function sh(file, args, options = {}) {
 /** The last line of a runtime's output, as the scenario's JSON result. */
 const lastJson = (stdout) => JSON.parse(stdout.trim().split("\n").at(-1));
 
+/** Each entry's WebAssembly file, by the name the package gives it. */
+const MAIN_WASM = "ippanel_wasm_bg.wasm";
+const EDGE_WASM = "ippanel_wasm_edge_bg.wasm";
+
 function assertSmoke(runtime, result) {
   // workerd cannot refuse a redirect, only hand it back: an http error with the 307.
   assert.equal(result.redirect, runtime === "workerd" ? "http" : "network", `${runtime}: a redirect is not followed`);
@@ -57,6 +66,43 @@ function assertSmoke(runtime, result) {
   assert.equal(result.wrongIsError, true, `${runtime}: instanceof Error`);
   assert.equal(result.wrongKind, "auth", `${runtime}: kind`);
   assert.equal(result.mobile, "+989121234567", `${runtime}: normalizeMobile`);
+  // Node and Bun report the .wasm files the process read (Deno imports it: null).
+  if (result.wasm) assert.deepEqual(result.wasm, [MAIN_WASM], `${runtime}: the main entry reads its own wasm and not the Edge one`);
+}
+
+/**
+ * The Edge scenario's result (fixtures/edge-smoke.mjs). `withMain`: the runtime also imported
+ * the main entry, so the class check ran.
+ */
+function assertEdgeSmoke(runtime, result, { withMain = true } = {}) {
+  assert.equal(result.redirect, runtime === "workerd" ? "http" : "network", `${runtime}: a redirect is not followed`);
+  assert.equal(typeof result.credit, "number", `${runtime}: credit`);
+  assert.ok(result.credit > 0, `${runtime}: credit`);
+  assert.equal(result.messageOutboxIds?.length, 1, `${runtime}: one outbox id: ${JSON.stringify(result.messageOutboxIds)}`);
+  assert.match(result.messageOutboxIds[0], /^\d+$/, `${runtime}: outbox id`);
+  assert.equal(result.wrongIsIppanelError, true, `${runtime}: instanceof IppanelError (ippanel-wasm/edge)`);
+  assert.equal(result.wrongIsError, true, `${runtime}: instanceof Error`);
+  assert.equal(result.wrongKind, "auth", `${runtime}: kind`);
+  assert.deepEqual(result.wrongFieldErrors, {}, `${runtime}: fieldErrors`);
+  assert.equal(result.sameClass, withMain ? true : null, `${runtime}: ippanel-wasm/edge's IppanelError is ippanel-wasm's`);
+  assert.equal(result.wrongIsMainIppanelError, withMain ? true : null, `${runtime}: instanceof the main entry's IppanelError`);
+  if (result.wasm) {
+    assert.deepEqual(result.wasmEdgeOnly, [EDGE_WASM], `${runtime}: the Edge entry reads its own wasm and not the main one`);
+    assert.deepEqual(result.wasm, [EDGE_WASM, MAIN_WASM], `${runtime}: the main entry, imported afterwards, reads its own`);
+  }
+}
+
+/**
+ * The CommonJS twin of a scenario module: the same text with require() for its imports of the
+ * package, `head` before it (run before anything is required) and `tail` after it.
+ */
+function cjsTwin(file, head, tail) {
+  const scenario = readFileSync(join(APP, file), "utf8");
+  const body = scenario
+    .replace(/^import \{([^}]+)\} from "(ippanel-wasm(?:\/edge)?)";$/gm, 'const {$1} = require("$2");')
+    .replace(/^export async function smoke/m, "async function smoke");
+  assert.ok(body.includes('require("ippanel-wasm') && !/^(import|export) /m.test(body), `${file} has the shape the CommonJS twin needs`);
+  writeFileSync(join(APP, file.replace(/\.mjs$/, ".cjs")), `${head}\n${body}\n${tail}\n`);
 }
 
 before(async () => {
@@ -70,13 +116,14 @@ before(async () => {
   // The tarball has no dependencies, so nothing is fetched.
   await sh("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"]);
   cpSync(join(REPO, "tests/runtime/fixtures"), APP, { recursive: true });
-  // The CommonJS twin of the scenario: the same text, with require() for the import.
-  const scenario = readFileSync(join(APP, "smoke.mjs"), "utf8");
-  const cjs = scenario
-    .replace(/^import \{([^}]+)\} from "ippanel-wasm";$/m, 'const {$1} = require("ippanel-wasm");')
-    .replace(/^export async function smoke/m, "async function smoke");
-  assert.ok(cjs.includes('require("ippanel-wasm")') && !cjs.includes("export "), "smoke.mjs has the shape the CommonJS twin needs");
-  writeFileSync(join(APP, "smoke.cjs"), `${cjs}\nsmoke(process.argv[2], process.argv[3]).then((result) => console.log(JSON.stringify(result)));\n`);
+  // The CommonJS twins of the scenarios, watching the .wasm files read from the first line on.
+  const watch = 'const wasm = require("./wasm-reads.cjs").watchWasmReads();';
+  cjsTwin("smoke.mjs", watch, "smoke(process.argv[2], process.argv[3]).then((result) => console.log(JSON.stringify({ ...result, wasm })));");
+  cjsTwin("edge-smoke.mjs", watch, [
+    "let wasmEdgeOnly = null;",
+    'const loadMain = async () => { wasmEdgeOnly = [...wasm]; return require("ippanel-wasm"); };',
+    "smoke(process.argv[2], process.argv[3], loadMain).then((result) => console.log(JSON.stringify({ ...result, wasmEdgeOnly, wasm })));",
+  ].join("\n"));
   sandbox = await startSandbox({ port: 0, quiet: true });
   const server = http.createServer((req, res) => {
     res.writeHead(307, { location: `${sandbox.url}${req.url}`, "access-control-allow-origin": "*" });
@@ -95,11 +142,65 @@ after(async () => {
 
 test("the tarball holds the package and nothing else", () => {
   const files = readdirSync(join(APP, "node_modules/ippanel-wasm"), { recursive: true }).sort();
-  for (const needed of ["package.json", "README.md", "browser.js", "node.mjs", "node.cjs", "deno.js", "workerd.js", "index.d.ts", "index.d.cts", "ippanel_wasm_bg.wasm"]) {
+  for (const needed of [
+    "package.json", "README.md", "browser.js", "node.mjs", "node.cjs", "deno.js", "workerd.js", "index.d.ts", "index.d.cts", MAIN_WASM,
+    "edge.browser.js", "edge.node.mjs", "edge.node.cjs", "edge.deno.js", "edge.workerd.js", "edge.d.ts", "edge.d.cts", EDGE_WASM,
+  ]) {
     assert.ok(files.includes(needed), `${needed} is in the tarball: ${files.join(", ")}`);
   }
   assert.deepEqual(files.filter((f) => /\.(rs|toml|map|test\.mjs)$|^src|^tests/.test(f)), [], "no sources or tests");
-  assert.equal(files.filter((f) => f.endsWith(".wasm")).length, 1, "one wasm for every runtime");
+  assert.deepEqual(files.filter((f) => f.endsWith(".wasm")), [MAIN_WASM, EDGE_WASM], "one wasm per entry, shared by every runtime");
+});
+
+/**
+ * The package files `file` (relative to `root`) brings in, itself included: the closure of the
+ * string literals in each file that name one of the package's files (`"./x.js"` from
+ * `import`/`require`/`new URL`, and bare `"x.wasm"` as wasm-bindgen and the CommonJS loader
+ * write it, relative to the file or the package root).
+ */
+function reachable(root, file) {
+  const seen = new Set();
+  const visit = (rel) => {
+    if (seen.has(rel)) return;
+    seen.add(rel);
+    if (!/\.(m?js|cjs)$/.test(rel)) return;
+    for (const [, literal] of readFileSync(join(root, rel), "utf8").matchAll(/["']((?:\.{1,2}\/)*[\w./-]+\.(?:m?js|cjs|wasm))["']/g)) {
+      for (const candidate of [join(dirname(rel), literal), literal.replace(/^(\.{1,2}\/)+/, "")]) {
+        try {
+          readFileSync(join(root, candidate));
+          visit(candidate.split("\\").join("/"));
+          break;
+        } catch {}
+      }
+    }
+  };
+  visit(file);
+  return [...seen].sort();
+}
+
+test("each entry's files, in every runtime's condition, bring in its own wasm and none of the other entry's files", () => {
+  const root = join(APP, "node_modules/ippanel-wasm");
+  const { exports } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  /** Every JavaScript file a condition of `subpath` resolves to. */
+  const targets = (subpath) => {
+    const out = new Set();
+    const walk = (node) => (typeof node === "string" ? out.add(node.replace(/^\.\//, "")) : Object.entries(node).forEach(([k, v]) => k !== "types" && walk(v)));
+    walk(exports[subpath]);
+    return [...out].sort();
+  };
+  assert.deepEqual(targets("."), ["browser.js", "deno.js", "node.cjs", "node.mjs", "workerd.js"]);
+  assert.deepEqual(targets("./edge"), ["edge.browser.js", "edge.deno.js", "edge.node.cjs", "edge.node.mjs", "edge.workerd.js"]);
+  const files = (subpath) => new Set(targets(subpath).flatMap((entry) => reachable(root, entry)));
+  const main = files(".");
+  const edge = files("./edge");
+  for (const entry of targets(".")) {
+    assert.deepEqual(reachable(root, entry).filter((f) => f.endsWith(".wasm")), [MAIN_WASM], `${entry} loads the main wasm only`);
+  }
+  for (const entry of targets("./edge")) {
+    assert.deepEqual(reachable(root, entry).filter((f) => f.endsWith(".wasm")), [EDGE_WASM], `${entry} loads the Edge wasm only`);
+  }
+  // What both use is the shared error class's file, and only that.
+  assert.deepEqual([...main].filter((f) => edge.has(f)), ["ippanel_error.cjs"], "files both entries load");
 });
 
 test("Node, ES module", async () => {
@@ -110,29 +211,51 @@ test("Node, CommonJS require()", async () => {
   assertSmoke("node cjs", lastJson(await sh(process.execPath, ["smoke.cjs", sandbox.url, redirector.url])));
 });
 
-test("Deno", async () => {
-  // Network access to the sandbox and nothing else: no --allow-read, because the deno entry
-  // gets the wasm through a source-phase import rather than by reading the file.
-  const out = await sh(join(BIN, "deno"), ["run", "--quiet", "--no-prompt", "--allow-net=127.0.0.1", "main.mjs", sandbox.url, redirector.url], {
-    env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(WORK, "deno-cache") },
-  });
-  assertSmoke("deno", lastJson(out));
+test("Node, ES module: ippanel-wasm/edge", async () => {
+  assertEdgeSmoke("node esm", lastJson(await sh(process.execPath, ["edge-main.mjs", sandbox.url, redirector.url])));
 });
 
+test("Node, CommonJS require(): ippanel-wasm/edge", async () => {
+  assertEdgeSmoke("node cjs", lastJson(await sh(process.execPath, ["edge-smoke.cjs", sandbox.url, redirector.url])));
+});
+
+/** Runs `script` in Deno with network access to the sandbox and nothing else. */
+function deno(script) {
+  // No --allow-read: the deno entries get their wasm through a source-phase import rather than
+  // by reading the file.
+  return sh(join(BIN, "deno"), ["run", "--quiet", "--no-prompt", "--allow-net=127.0.0.1", script, sandbox.url, redirector.url], {
+    env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(WORK, "deno-cache") },
+  });
+}
+
+test("Deno", async () => {
+  assertSmoke("deno", lastJson(await deno("main.mjs")));
+});
+
+test("Deno: ippanel-wasm/edge", async () => {
+  assertEdgeSmoke("deno", lastJson(await deno("edge-main.mjs")));
+});
+
+const bun = (script) => sh(join(BIN, "bun"), [script, sandbox.url, redirector.url], { env: { ...process.env, BUN_INSTALL_CACHE_DIR: join(WORK, "bun-cache") } });
+
 test("Bun", async () => {
-  assertSmoke("bun", lastJson(await sh(join(BIN, "bun"), ["main.mjs", sandbox.url, redirector.url], { env: { ...process.env, BUN_INSTALL_CACHE_DIR: join(WORK, "bun-cache") } })));
+  assertSmoke("bun", lastJson(await bun("main.mjs")));
+});
+
+test("Bun: ippanel-wasm/edge", async () => {
+  assertEdgeSmoke("bun", lastJson(await bun("edge-main.mjs")));
 });
 
 /**
  * Bundles `entry` as wrangler does (esbuild with the workerd/worker/browser conditions; a .wasm
  * import stays a module of its own, which workerd hands over compiled, since it refuses to
- * compile bytes at run time), runs it in workerd (Miniflare) with `bindings`, and returns the
- * response to one request.
+ * compile bytes at run time) into a folder of its own; that folder and the .wasm modules the
+ * bundle imports.
  */
-async function runWorker(entry, bindings) {
+async function bundleWorker(entry) {
   const { build } = await import("esbuild");
-  const { Miniflare } = await import("miniflare");
-  const outdir = join(dirname(entry), "dist-worker");
+  const outdir = join(dirname(entry), `dist-worker-${basename(entry, extname(entry))}`);
+  rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   await build({
     entryPoints: [entry],
@@ -152,12 +275,22 @@ async function runWorker(entry, bindings) {
       },
     }],
   });
-  const wasm = readdirSync(outdir).filter((f) => f.endsWith(".wasm"));
-  assert.equal(wasm.length, 1, "the worker imports the package's .wasm as a module");
+  const wasm = readdirSync(outdir).filter((f) => f.endsWith(".wasm")).sort();
+  assert.ok(wasm.length > 0, "the worker imports the package's .wasm as a module");
+  return { outdir, wasm };
+}
+
+/**
+ * Bundles `entry` (bundleWorker), runs it in workerd (Miniflare) with `bindings`, and returns
+ * the response to one request and the bundle's .wasm modules.
+ */
+async function runWorker(entry, bindings) {
+  const { Miniflare } = await import("miniflare");
+  const { outdir, wasm } = await bundleWorker(entry);
   const mf = new Miniflare({
     modules: [
       { type: "ESModule", path: join(outdir, "index.js") },
-      { type: "CompiledWasm", path: join(outdir, wasm[0]) },
+      ...wasm.map((name) => ({ type: "CompiledWasm", path: join(outdir, name) })),
     ],
     modulesRoot: outdir,
     compatibilityDate: "2025-09-01",
@@ -165,16 +298,26 @@ async function runWorker(entry, bindings) {
   });
   try {
     const response = await mf.dispatchFetch("http://worker.test/");
-    return { status: response.status, text: await response.text() };
+    return { status: response.status, text: await response.text(), wasm };
   } finally {
     await mf.dispose();
   }
 }
 
 test("Cloudflare Workers (workerd), bundled as wrangler bundles it", async () => {
-  const { status, text } = await runWorker(join(APP, "worker.mjs"), { SANDBOX_URL: sandbox.url, REDIRECT_URL: redirector.url });
+  const { status, text, wasm } = await runWorker(join(APP, "worker.mjs"), { SANDBOX_URL: sandbox.url, REDIRECT_URL: redirector.url });
   assert.equal(status, 200, text);
   assertSmoke("workerd", JSON.parse(text));
+  assert.deepEqual(wasm, [MAIN_WASM], "a worker using the main entry carries its wasm and not the Edge one");
+});
+
+test("Cloudflare Workers (workerd): ippanel-wasm/edge, and a worker using it alone carries only its wasm", async () => {
+  const { status, text, wasm } = await runWorker(join(APP, "edge-worker.mjs"), { SANDBOX_URL: sandbox.url, REDIRECT_URL: redirector.url });
+  assert.equal(status, 200, text);
+  assertEdgeSmoke("workerd", JSON.parse(text));
+  assert.deepEqual(wasm, [MAIN_WASM, EDGE_WASM], "a worker using both entries carries both wasm modules");
+  // The scenario module imports the Edge entry alone: what an Edge-only worker is made of.
+  assert.deepEqual((await bundleWorker(join(APP, "edge-smoke.mjs"))).wasm, [EDGE_WASM], "an Edge-only worker carries the Edge wasm and not the main one");
 });
 
 /** Serves `root` on 127.0.0.1 with the right types for .js/.mjs/.wasm. */
@@ -196,7 +339,10 @@ async function serve(root) {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
 }
 
-/** Opens `page` of a site served from `root` in headless Chromium and returns `read(tab)`. */
+/**
+ * Opens `page` of a site served from `root` in headless Chromium and returns `read(tab,
+ * problems, requests)`; `requests` collects the URL of every request the page makes.
+ */
 async function inChromium(root, page, read) {
   if (!browser) {
     const { chromium } = await import("playwright-core");
@@ -206,70 +352,163 @@ async function inChromium(root, page, read) {
   const context = await browser.newContext();
   const tab = await context.newPage();
   const problems = [];
+  const requests = [];
   tab.on("pageerror", (err) => problems.push(String(err)));
+  tab.on("request", (request) => requests.push(request.url()));
   try {
     await tab.goto(`${site.url}/${page}?sandbox=${encodeURIComponent(sandbox.url)}&redirect=${encodeURIComponent(redirector.url)}`);
-    return await read(tab, problems);
+    return await read(tab, problems, requests);
   } finally {
     await context.close();
     await site.close();
   }
 }
 
-/** The smoke scenario's result from a page that runs page.mjs. */
+/**
+ * Which entry's WebAssembly `bytes` are (MAIN_WASM or EDGE_WASM), by content: bundlers rename
+ * the file (webpack to a bare hash).
+ */
+function wasmOf(bytes) {
+  for (const name of [MAIN_WASM, EDGE_WASM]) {
+    if (Buffer.compare(bytes, readFileSync(join(APP, "node_modules/ippanel-wasm", name))) === 0) return name;
+  }
+  return `an unknown wasm of ${bytes.length} bytes`;
+}
+
+/** The .wasm files under `dir` (a build's output), each as the entry's file it is a copy of. */
+const emittedWasm = (dir) =>
+  readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(".wasm")).map((f) => wasmOf(readFileSync(join(dir, f)))).sort();
+
+/**
+ * The smoke scenario's result from a page that runs page.mjs, page-edge.mjs or page-both.mjs,
+ * with `fetched`: every .wasm the page requested from the site (as wasmOf names it), and every
+ * file of the installed package it requested directly (an unbundled page), sorted.
+ */
 function smokeInChromium(root, page) {
-  return inChromium(root, page, async (tab, problems) => {
+  return inChromium(root, page, async (tab, problems, requests) => {
     await tab.waitForFunction(() => window.__smoke !== undefined, null, { timeout: 20_000 }).catch(() => {
       throw new Error(`the page never ran its module: ${problems.join("; ")}`);
     });
     const outcome = await tab.evaluate(() => window.__smoke);
     assert.ok(outcome.ok, outcome.error);
-    return outcome.result;
+    const site = new URL(tab.url()).origin;
+    const paths = requests.filter((u) => u.startsWith(`${site}/`)).map((u) => decodeURIComponent(new URL(u).pathname));
+    const wasm = paths.filter((p) => p.endsWith(".wasm")).map((p) => wasmOf(readFileSync(join(root, p)))).sort();
+    const packageFiles = paths.filter((p) => p.startsWith("/node_modules/ippanel-wasm/")).map((p) => p.slice("/node_modules/ippanel-wasm/".length)).sort();
+    return { ...outcome.result, fetched: { wasm, packageFiles } };
   });
 }
 
 test("Chromium: a plain ES-module page with an import map", async () => {
-  assertSmoke("chromium plain esm", await smokeInChromium(APP, "plain.html"));
+  const result = await smokeInChromium(APP, "plain.html");
+  assertSmoke("chromium plain esm", result);
+  assert.deepEqual(result.fetched, { wasm: [MAIN_WASM], packageFiles: ["browser.js", MAIN_WASM] }, "the page fetches the main entry and nothing of the Edge one");
 });
+
+test("Chromium: ippanel-wasm/edge in a plain ES-module page with an import map", async () => {
+  const alone = await smokeInChromium(APP, "plain-edge.html");
+  assertEdgeSmoke("chromium plain esm", alone, { withMain: false });
+  assert.deepEqual(alone.fetched, { wasm: [EDGE_WASM], packageFiles: ["edge.browser.js", EDGE_WASM] }, "an Edge-only page fetches the Edge entry and nothing of the main one");
+  const both = await smokeInChromium(APP, "plain-both.html");
+  assertEdgeSmoke("chromium plain esm, both entries", both);
+  assert.deepEqual(both.fetched.wasm, [MAIN_WASM, EDGE_WASM], "a page using both entries fetches both wasm files");
+});
+
+/** Builds `html` with Vite into `outDir` (under APP); the built folder. */
+async function viteBuild(html, outDir) {
+  const config = `vite.config.${basename(html, ".html")}.mjs`;
+  writeFileSync(join(APP, config), `export default { base: "./", logLevel: "error", build: { outDir: ${JSON.stringify(outDir)}, emptyOutDir: true, rollupOptions: { input: ${JSON.stringify(html)} } } };\n`);
+  await sh(process.execPath, [join(REPO, "node_modules/vite/bin/vite.js"), "build", "--config", config]);
+  return join(APP, outDir);
+}
 
 test("Chromium: a page built by Vite", async () => {
-  writeFileSync(join(APP, "vite.config.mjs"), `export default { base: "./", logLevel: "error", build: { outDir: "dist-vite", rollupOptions: { input: "vite.html" } } };\n`);
-  await sh(process.execPath, [join(REPO, "node_modules/vite/bin/vite.js"), "build"]);
-  const built = readdirSync(join(APP, "dist-vite"), { recursive: true });
-  assert.ok(built.some((f) => f.endsWith(".wasm")), `Vite emitted the .wasm as an asset: ${built.join(", ")}`);
-  assertSmoke("chromium vite", await smokeInChromium(join(APP, "dist-vite"), "vite.html"));
+  const dist = await viteBuild("vite.html", "dist-vite");
+  assert.deepEqual(emittedWasm(dist), [MAIN_WASM], `Vite emitted the main entry's .wasm as an asset, and not the Edge one: ${readdirSync(dist, { recursive: true }).join(", ")}`);
+  const result = await smokeInChromium(dist, "vite.html");
+  assertSmoke("chromium vite", result);
+  assert.deepEqual(result.fetched.wasm, [MAIN_WASM], "the page fetches the main wasm only");
 });
+
+test("Chromium: ippanel-wasm/edge in pages built by Vite (alone, and beside the main entry)", async () => {
+  const [alone, both] = await Promise.all([viteBuild("vite-edge.html", "dist-vite-edge"), viteBuild("vite-both.html", "dist-vite-both")]);
+  assert.deepEqual(emittedWasm(alone), [EDGE_WASM], `an Edge-only app's build has the Edge .wasm and no ${MAIN_WASM}: ${readdirSync(alone, { recursive: true }).join(", ")}`);
+  const edge = await smokeInChromium(alone, "vite-edge.html");
+  assertEdgeSmoke("chromium vite", edge, { withMain: false });
+  assert.deepEqual(edge.fetched.wasm, [EDGE_WASM], "the Edge-only page fetches the Edge wasm only");
+  assert.deepEqual(emittedWasm(both), [MAIN_WASM, EDGE_WASM], "an app using both entries has both .wasm assets");
+  assertEdgeSmoke("chromium vite, both entries", await smokeInChromium(both, "vite-both.html"));
+});
+
+/**
+ * Builds each `[entry, outDir]` (a page module, a folder under APP) with webpack, in one run,
+ * with webpack.html as each one's page; the built folders.
+ */
+async function webpackBuild(...builds) {
+  const config = `webpack.config.${basename(builds[0][0], ".mjs")}.cjs`;
+  const one = ([entry, outDir]) => `{ mode: "production", entry: ${JSON.stringify(`./${entry}`)}, target: "web",
+  output: { path: require("path").join(__dirname, ${JSON.stringify(outDir)}), filename: "main.js", clean: true } }`;
+  writeFileSync(join(APP, config), `module.exports = ${builds.length === 1 ? one(builds[0]) : `[${builds.map(one).join(", ")}]`};\n`);
+  await sh(process.execPath, [join(REPO, "node_modules/webpack-cli/bin/cli.js"), "--config", config]);
+  return builds.map(([, outDir]) => {
+    copyFileSync(join(APP, "webpack.html"), join(APP, outDir, "index.html"));
+    return join(APP, outDir);
+  });
+}
 
 test("Chromium: a page built by webpack", async () => {
-  writeFileSync(join(APP, "webpack.config.cjs"), `module.exports = { mode: "production", entry: "./page.mjs", target: "web",
-  output: { path: require("path").join(__dirname, "dist-webpack"), filename: "main.js", clean: true } };\n`);
-  await sh(process.execPath, [join(REPO, "node_modules/webpack-cli/bin/cli.js"), "--config", "webpack.config.cjs"]);
-  copyFileSync(join(APP, "webpack.html"), join(APP, "dist-webpack/index.html"));
-  const built = readdirSync(join(APP, "dist-webpack"));
-  assert.ok(built.some((f) => f.endsWith(".wasm")), `webpack emitted the .wasm as an asset: ${built.join(", ")}`);
-  assertSmoke("chromium webpack", await smokeInChromium(join(APP, "dist-webpack"), "index.html"));
+  const [dist] = await webpackBuild(["page.mjs", "dist-webpack"]);
+  assert.deepEqual(emittedWasm(dist), [MAIN_WASM], `webpack emitted the main entry's .wasm as an asset, and not the Edge one: ${readdirSync(dist).join(", ")}`);
+  const result = await smokeInChromium(dist, "index.html");
+  assertSmoke("chromium webpack", result);
+  assert.deepEqual(result.fetched.wasm, [MAIN_WASM], "the page fetches the main wasm only");
 });
 
-test("TypeScript --strict: the types resolve in every module mode, ESM and CommonJS", async () => {
-  const consumer = readFileSync(join(REPO, "tests/types/consumer.ts"), "utf8");
+test("Chromium: ippanel-wasm/edge in pages built by webpack (alone, and beside the main entry)", async () => {
+  const [alone, both] = await webpackBuild(["page-edge.mjs", "dist-webpack-edge"], ["page-both.mjs", "dist-webpack-both"]);
+  assert.deepEqual(emittedWasm(alone), [EDGE_WASM], `an Edge-only app's build has the Edge .wasm and no copy of ${MAIN_WASM}: ${readdirSync(alone).join(", ")}`);
+  const edge = await smokeInChromium(alone, "index.html");
+  assertEdgeSmoke("chromium webpack", edge, { withMain: false });
+  assert.deepEqual(edge.fetched.wasm, [EDGE_WASM], "the Edge-only page fetches the Edge wasm only");
+  assert.deepEqual(emittedWasm(both), [MAIN_WASM, EDGE_WASM], "an app using both entries has both .wasm assets");
+  assertEdgeSmoke("chromium webpack, both entries", await smokeInChromium(both, "index.html"));
+});
+
+test("TypeScript --strict: the types of both entries resolve in every module mode, ESM and CommonJS", async () => {
+  // tests/types/: consumer.ts uses every export of the main entry, edge.ts every export of
+  // ippanel-wasm/edge (with @ts-expect-error lines, which fail if the types came out as any).
+  const sources = { consumer: readFileSync(join(REPO, "tests/types/consumer.ts"), "utf8"), edge: readFileSync(join(REPO, "tests/types/edge.ts"), "utf8") };
   const base = { strict: true, noEmit: true, target: "ES2022", lib: ["ES2022", "DOM"], types: [], skipLibCheck: false };
+  const both = (ext) => [`consumer.${ext}`, `edge.${ext}`];
   const modes = {
-    // Node's own rules, an ES module and a CommonJS file (require resolves index.d.cts).
-    "tsconfig.nodenext.json": [{ ...base, module: "NodeNext", moduleResolution: "NodeNext" }, ["consumer.mts", "consumer.cts"]],
-    // Node 16 rules, the same two files.
-    "tsconfig.node16.json": [{ ...base, module: "Node16", moduleResolution: "Node16" }, ["consumer.mts", "consumer.cts"]],
+    // Node's own rules, ES modules and CommonJS files (require resolves index.d.cts and edge.d.cts).
+    "tsconfig.nodenext.json": [{ ...base, module: "NodeNext", moduleResolution: "NodeNext" }, [...both("mts"), ...both("cts")]],
+    // Node 16 rules, the same files.
+    "tsconfig.node16.json": [{ ...base, module: "Node16", moduleResolution: "Node16" }, [...both("mts"), ...both("cts")]],
     // Bundlers (Vite, webpack, esbuild).
-    "tsconfig.bundler.json": [{ ...base, module: "ESNext", moduleResolution: "Bundler" }, ["consumer.ts"]],
+    "tsconfig.bundler.json": [{ ...base, module: "ESNext", moduleResolution: "Bundler" }, both("ts")],
   };
-  for (const file of ["consumer.mts", "consumer.cts", "consumer.ts"]) writeFileSync(join(APP, file), consumer);
-  for (const [name, [compilerOptions, files]] of Object.entries(modes)) {
-    writeFileSync(join(APP, name), JSON.stringify({ compilerOptions, files }));
-    await sh(process.execPath, [join(REPO, "node_modules/typescript/bin/tsc"), "-p", name]);
-  }
-  // And a misuse the types must catch, so the checks above cannot pass vacuously.
+  for (const [name, text] of Object.entries(sources)) for (const ext of ["mts", "cts", "ts"]) writeFileSync(join(APP, `${name}.${ext}`), text);
+  const declarations = (listed) => listed.split("\n").map((l) => l.trim()).filter((l) => l.includes("/node_modules/ippanel-wasm/")).map((l) => basename(l)).sort();
+  // And misuses the types must catch, in ESM and CommonJS, so the checks cannot pass vacuously.
   writeFileSync(join(APP, "misuse.mts"), `import { Client } from "ippanel-wasm";\nnew Client({ username: "u", password: "p" }).send({ from: 3000505, to: "x", message: "m" });\n`);
-  writeFileSync(join(APP, "tsconfig.misuse.json"), JSON.stringify({ compilerOptions: modes["tsconfig.nodenext.json"][0], files: ["misuse.mts"] }));
-  await assert.rejects(sh(process.execPath, [join(REPO, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.misuse.json"]), /TS2322/);
+  writeFileSync(join(APP, "misuse-edge.mts"), `import { EdgeClient } from "ippanel-wasm/edge";\nnew EdgeClient({ apiKey: "k" }).send({ from: 3000505, to: "x", message: "m" });\n`);
+  writeFileSync(join(APP, "misuse-edge.cts"), `import { EdgeClient } from "ippanel-wasm/edge";\nnew EdgeClient({ apiKey: 1234 });\n`);
+  const misuses = ["misuse.mts", "misuse-edge.mts", "misuse-edge.cts"];
+  writeFileSync(join(APP, "tsconfig.misuse.json"), JSON.stringify({ compilerOptions: modes["tsconfig.nodenext.json"][0], files: misuses }));
+  const tsc = (config, ...args) => sh(process.execPath, [join(REPO, "node_modules/typescript/bin/tsc"), "-p", config, ...args]);
+  // The compilers run side by side: each is a process of its own.
+  const [failure] = await Promise.all([
+    tsc("tsconfig.misuse.json").then(() => "", (err) => err.message),
+    ...Object.entries(modes).map(async ([name, [compilerOptions, files]]) => {
+      writeFileSync(join(APP, name), JSON.stringify({ compilerOptions, files }));
+      const listed = await tsc(name, "--listFiles");
+      // The ES module files get the .d.ts, the CommonJS ones the .d.cts, of each entry.
+      const expected = name === "tsconfig.bundler.json" ? ["edge.d.ts", "index.d.ts"] : ["edge.d.cts", "edge.d.ts", "index.d.cts", "index.d.ts"];
+      assert.deepEqual(declarations(listed), expected, `${name}: the declarations tsc read`);
+    }),
+  ]);
+  for (const file of misuses) assert.match(failure, new RegExp(`^${file.replace(".", "\\.")}\\(2,\\d+\\): error TS2322`, "m"), `${file} must not compile:\n${failure}`);
 });
 
 test("publint: no errors, no warnings", async () => {
@@ -278,11 +517,22 @@ test("publint: no errors, no warnings", async () => {
 });
 
 test("@arethetypeswrong/cli on the tarball: no problems in any resolution mode", async () => {
-  // ./wasm is the binary itself, not a module with types: it is left out of the check.
-  const out = await sh(process.execPath, [join(REPO, "node_modules/@arethetypeswrong/cli/dist/index.js"), tarball, "--format", "json", "--exclude-entrypoints", "./wasm"]);
+  // ./wasm and ./edge/wasm are the binaries themselves, not modules with types (attw reports
+  // them as "Resolution failed"): they are left out of the check.
+  const out = await sh(process.execPath, [join(REPO, "node_modules/@arethetypeswrong/cli/dist/index.js"), tarball, "--format", "json", "--exclude-entrypoints", "./wasm", "./edge/wasm"]);
   const report = JSON.parse(out);
-  assert.ok(report.analysis.entrypoints["."], "the main entry was analysed");
+  assert.deepEqual(Object.keys(report.analysis.entrypoints).sort(), [".", "./edge", "./package.json"], "the entries analysed");
   assert.deepEqual(Object.values(report.problems ?? {}).flat(), [], JSON.stringify(report.problems));
+  // What each mode resolves ippanel-wasm/edge to: the types and the JavaScript of that condition.
+  const resolved = Object.fromEntries(Object.entries(report.analysis.entrypoints["./edge"].resolutions).map(([mode, r]) => [
+    mode, [r.resolution?.fileName, r.implementationResolution?.fileName].map((f) => f && basename(f)),
+  ]));
+  assert.deepEqual(resolved, {
+    node10: ["edge.d.ts", undefined],
+    "node16-cjs": ["edge.d.cts", "edge.node.cjs"],
+    "node16-esm": ["edge.d.ts", "edge.node.mjs"],
+    bundler: ["edge.d.ts", "edge.browser.js"],
+  });
 });
 
 test("README: every runtime's example runs as written", async () => {
