@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Serves the demo page: www/ at "/", pkg/ at "/pkg/", and a generated /config.json that tells
-// the page where the sandbox is. Starts the sandbox in-process unless --no-sandbox.
+// the page where the sandbox is (its legacy API at the root, its Edge API at /edge/v1).
+// Starts the sandbox in-process unless --no-sandbox.
 // Zero dependencies (node: built-ins only); binds 127.0.0.1 only.
 //
 //   node scripts/serve-demo.mjs [--port 8080] [--no-sandbox] [--sandbox-port 0]
@@ -109,6 +110,11 @@ export async function startDemoServer(opts = {}) {
     senders: ["3000505", "50004001"],
     proxyUrl: opts.proxyUrl ? opts.proxyUrl.replace(/\/+$/, "") : "",
     pollIntervalMs: opts.pollIntervalMs ?? 2000,
+    // The Edge API (ippanel-wasm/edge): the sandbox serves it under /edge/v1, and its public demo
+    // key (sandbox/README.md) is as public as the demo password above.
+    edgeBaseUrl: sandboxUrl ? `${sandboxUrl}/edge/v1` : "https://edge.ippanel.com/v1",
+    edgeApiKey: sandboxUrl ? "edge-demo-key-1234" : "",
+    edgeSenders: ["+983000505", "+9850004001"],
   };
   const configBody = JSON.stringify(config, null, 2) + "\n";
 
@@ -224,6 +230,7 @@ async function main() {
   console.log(`  Demo:    ${demo.url}`);
   if (demo.sandboxUrl) {
     console.log(`  Sandbox: ${demo.sandboxUrl}${demo.sandbox ? "  (in-process; account demo / demo-pass-1234)" : ""}`);
+    console.log(`  Edge:    ${demo.config.edgeBaseUrl}${demo.sandbox ? "  (API key edge-demo-key-1234)" : ""}`);
   } else {
     console.log("  Sandbox: none (--no-sandbox): set the base URL and credentials in the page's settings");
   }

@@ -1,11 +1,13 @@
 // The ippanel-wasm demo page. Plain ES modules, no framework, no build step: each panel is a
 // module under panels/, the shared pieces are under lib/, and everything the page does with
 // the service goes through the names the package exports (or, in Worker mode, the Worker's
-// JSON API over plain fetch).
+// JSON API over plain fetch). Edge mode (panels/edge/, the ippanel-wasm/edge entry) is
+// imported by panels/api.js only when it is chosen.
 
 import { $, h, redrawAll, tid } from "./lib/dom.js";
 import { lang, setLang, t } from "./lib/i18n.js";
 import { loadConfig, state } from "./lib/state.js";
+import * as apiSwitch from "./panels/api.js";
 import * as settingsPanel from "./panels/settings.js";
 import * as creditPanel from "./panels/credit.js";
 import * as verifyPanel from "./panels/verify.js";
@@ -20,7 +22,7 @@ import * as postalPanel from "./panels/postal.js";
 import * as accessPanel from "./panels/access.js";
 
 // Settings first: it makes the client the other panels use.
-const PANELS = [settingsPanel, creditPanel, verifyPanel, sendPanel, deliveryPanel, patternPanel, bulkPanel,
+const PANELS = [apiSwitch, settingsPanel, creditPanel, verifyPanel, sendPanel, deliveryPanel, patternPanel, bulkPanel,
   inboxPanel, booksPanel, jobsPanel, postalPanel, accessPanel];
 
 function applyLanguage(next) {
@@ -53,6 +55,12 @@ async function start() {
   applyLanguage(lang);
   $("#boot").hidden = true;
   $("#app").hidden = false;
+  const api = apiSwitch.pickApi();
+  if (api === "edge" && (await apiSwitch.setApi("edge", { initial: true }))) {
+    document.body.dataset.ready = "1";
+    return;
+  }
+  await apiSwitch.setApi("legacy", { initial: true });
   document.body.dataset.ready = "1";
   await creditPanel.refreshCredit();
 }

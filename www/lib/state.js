@@ -10,11 +10,14 @@ export const state = {
   config: {
     sandboxUrl: null, baseUrl: "https://ippanel.com", demoUser: "", demoPass: "",
     senders: ["3000505"], proxyUrl: "", pollIntervalMs: 2000,
+    edgeBaseUrl: "https://edge.ippanel.com/v1", edgeApiKey: "", edgeSenders: [],
   },
   /** The current settings. The password lives only here and in its (type=password) field. */
   settings: { mode: "direct", baseUrl: "", username: "", password: "", from: "", proxyUrl: "" },
   /** The ippanel-wasm client for direct mode, remade whenever the settings change. */
   client: null,
+  /** Which API the page uses: "legacy" (the panels above) or "edge" (panels/edge/, loaded on demand). */
+  api: "legacy",
 };
 
 export async function loadConfig() {

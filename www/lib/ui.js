@@ -6,15 +6,17 @@ import { T } from "./text.js";
 import { fmt, t } from "./i18n.js";
 import { clear, h, render } from "./dom.js";
 
-/** A failure reported by the Worker proxy's JSON API (or reaching it). */
+/** A failure reported by the Worker proxy's JSON API (or reaching it), or found by the page
+ *  itself (`op` says where: "proxy", or "import" when the Edge entry could not be loaded). */
 export class ProxyFailure extends Error {
-  constructor({ kind, code = null, message, messageFa, status = null, retryAfter = null }) {
+  constructor({ kind, code = null, message, messageFa, status = null, retryAfter = null, op = "proxy" }) {
     super(message);
     this.kind = kind;
     this.code = code;
     this.messageFa = messageFa;
     this.status = status;
     this.retryAfter = retryAfter;
+    this.op = op;
   }
 }
 
@@ -24,17 +26,30 @@ function describe(err) {
   if (err instanceof IppanelError) {
     return {
       message: err.message, messageFa: err.messageFa, kind: err.kind, code: err.code, op: err.op,
-      status: err.status, mayHaveSent: err.mayHaveSent,
+      status: err.status, mayHaveSent: err.mayHaveSent, fieldErrors: err.fieldErrors,
     };
   }
   if (err instanceof ProxyFailure) {
     return {
-      message: err.message, messageFa: err.messageFa, kind: err.kind, code: err.code, op: "proxy",
+      message: err.message, messageFa: err.messageFa, kind: err.kind, code: err.code, op: err.op,
       status: err.status, retryAfter: err.retryAfter,
     };
   }
   const message = err && typeof err.message === "string" ? err.message : String(err);
   return { message, messageFa: `${T.fa.unexpected}: ${message}`, kind: "unexpected", code: null };
+}
+
+/** The service's errors by field (Edge errors' `fieldErrors`: wire field paths, its Persian
+ *  texts), or nothing when there are none (always the case for legacy errors). */
+function fieldErrorList(fieldErrors) {
+  const entries = Object.entries(fieldErrors ?? {}).filter(([, msgs]) => Array.isArray(msgs) && msgs.length);
+  if (!entries.length) return null;
+  return h("div", { class: "err-fields" },
+    h("span", { class: "err-fields-title" }, t("fieldErrors")),
+    h("ul", { "data-testid": "error-fields" }, entries.map(([field, msgs]) =>
+      h("li", { "data-testid": "error-field", dataset: { field } },
+        h("code", { dir: "ltr", class: "err-field-name" }, field), ": ",
+        h("span", { dir: "auto" }, msgs.join(" · "))))));
 }
 
 export function errorBox(err) {
@@ -51,6 +66,7 @@ export function errorBox(err) {
     h("p", { class: "err-fa", lang: "fa", dir: "rtl", "data-testid": "error-message-fa" }, d.messageFa),
     h("p", { class: "err-en", lang: "en", dir: "ltr", "data-testid": "error-message" }, d.message),
     meta,
+    fieldErrorList(d.fieldErrors),
     d.mayHaveSent ? h("p", { class: "err-note", "data-testid": "error-may-have-sent" }, t("mayHaveSent")) : null,
     d.retryAfter ? h("p", { class: "err-note" }, t("retryAfter", { s: fmt(d.retryAfter) })) : null,
   );

@@ -38,12 +38,15 @@ function applySettingsFromForm() {
 function setMode(mode) {
   document.body.classList.toggle("mode-proxy", mode === "proxy");
   document.body.classList.toggle("mode-direct", mode !== "proxy");
-  tid("mode-badge").dataset.mode = mode;
   drawModeBadge();
 }
 
+/** The header's badge: Edge API, or the legacy API's direct or Worker mode. */
 export function drawModeBadge() {
-  tid("mode-badge").textContent = state.settings.mode === "proxy" ? t("badgeProxy") : t("badgeDirect");
+  const badge = tid("mode-badge");
+  const mode = state.api === "edge" ? "edge" : state.settings.mode;
+  badge.dataset.mode = mode;
+  badge.textContent = t(mode === "edge" ? "badgeEdge" : mode === "proxy" ? "badgeProxy" : "badgeDirect");
 }
 
 function drawSettingsSummary() {
