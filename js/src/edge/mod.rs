@@ -83,7 +83,7 @@ impl JsEdgeClient {
         op: &str,
         req: &JsValue,
         optional: bool,
-        read: fn(&fields::Obj) -> Read<Q>,
+        read: fn(&fields::Obj) -> Q,
         call: impl FnOnce(Client, Q) -> F,
     ) -> Promise
     where

@@ -77,7 +77,7 @@ impl JsEdgeClient {
         &self,
         op: &'static str,
         req: &JsValue,
-        read: fn(&super::fields::Obj) -> crate::args::Read<Q>,
+        read: fn(&super::fields::Obj) -> Q,
         make: impl FnOnce(&Client, Q) -> Pager<T>,
     ) -> Result<JsPages, JsValue>
     where

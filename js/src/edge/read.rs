@@ -10,11 +10,7 @@ use crate::messages::{NOT_SMALL, REQUIRED};
 
 /// The request object `value` read by `read`, and its `signal`. `undefined` or `null` is the
 /// default request where the method's request is optional.
-pub fn request<T: Default>(
-    value: &JsValue,
-    optional: bool,
-    read: fn(&Obj) -> Read<T>,
-) -> Read<(T, Option<AbortSignal>)> {
+pub fn request<T: Default>(value: &JsValue, optional: bool, read: fn(&Obj) -> T) -> Read<(T, Option<AbortSignal>)> {
     if args::is_nullish(value) {
         return if optional {
             Ok((T::default(), None))
@@ -23,7 +19,9 @@ pub fn request<T: Default>(
         };
     }
     let object = Obj::request(value)?;
-    Ok((read(&object)?, object.signal()?))
+    let request = read(&object);
+    object.finish()?;
+    Ok((request, object.signal()?))
 }
 
 /// The trailing options bag of a method taking none or only an id: its `signal`.

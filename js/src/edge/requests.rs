@@ -5,312 +5,299 @@
 use ippanel_wasm::edge::*;
 
 use super::fields::Obj;
-use crate::args::Read;
 use crate::messages::NOT_WORD;
 
-pub fn send(f: &Obj) -> Read<SendRequest> {
-    Ok(SendRequest {
-        from: f.text("from")?,
-        to: f.recipients("to", true)?,
-        message: f.text("message")?,
-        send_time: f.time("sendTime")?,
-    })
+pub fn send(f: &Obj) -> SendRequest {
+    SendRequest {
+        from: f.text("from"),
+        to: f.recipients("to", true),
+        message: f.text("message"),
+        send_time: f.time("sendTime"),
+    }
 }
 
-pub fn peer_to_peer(f: &Obj) -> Read<SendPeerToPeerRequest> {
-    Ok(SendPeerToPeerRequest {
-        from: f.text("from")?,
-        params: f.objects("params", true, |p| {
-            Ok(PeerToPeerItem {
-                to: p.recipients("to", true)?,
-                message: p.text("message")?,
-            })
-        })?,
-        send_time: f.time("sendTime")?,
-    })
-}
-
-pub fn pattern(f: &Obj) -> Read<SendPatternRequest> {
-    let phonebook = match f.opt_object("phonebook")? {
-        None => None,
-        Some(p) => Some(PatternPhonebook {
-            id: p.id("id")?,
-            name: p.opt_text("name")?,
-            pre: p.opt_text("pre")?,
-            email: p.opt_text("email")?,
-            options: p.entries("options")?,
+pub fn peer_to_peer(f: &Obj) -> SendPeerToPeerRequest {
+    SendPeerToPeerRequest {
+        from: f.text("from"),
+        params: f.objects("params", true, |p| PeerToPeerItem {
+            to: p.recipients("to", true),
+            message: p.text("message"),
         }),
-    };
-    Ok(SendPatternRequest {
-        from: f.text("from")?,
-        to: f.text("to")?,
-        pattern_code: f.text("patternCode")?,
-        values: f.entries("values")?,
+        send_time: f.time("sendTime"),
+    }
+}
+
+pub fn pattern(f: &Obj) -> SendPatternRequest {
+    let phonebook = f.opt_object("phonebook").map(|p| PatternPhonebook {
+        id: p.id("id"),
+        name: p.opt_text("name"),
+        pre: p.opt_text("pre"),
+        email: p.opt_text("email"),
+        options: p.entries("options"),
+    });
+    SendPatternRequest {
+        from: f.text("from"),
+        to: f.text("to"),
+        pattern_code: f.text("patternCode"),
+        values: f.entries("values"),
         phonebook,
-        send_time: f.time("sendTime")?,
-    })
+        send_time: f.time("sendTime"),
+    }
 }
 
-pub fn voice_otp(f: &Obj) -> Read<SendVoiceOtpRequest> {
-    Ok(SendVoiceOtpRequest {
-        to: f.text("to")?,
-        code: f.id("code")?,
-        from: f.opt_text("from")?,
-        send_time: f.time("sendTime")?,
-    })
+pub fn voice_otp(f: &Obj) -> SendVoiceOtpRequest {
+    SendVoiceOtpRequest {
+        to: f.text("to"),
+        code: f.id("code"),
+        from: f.opt_text("from"),
+        send_time: f.time("sendTime"),
+    }
 }
 
-pub fn postal_code(f: &Obj) -> Read<SendPostalCodeRequest> {
-    Ok(SendPostalCodeRequest {
-        from: f.text("from")?,
-        message: f.text("message")?,
-        params: f.objects("params", true, |t| {
-            Ok(PostalTarget {
-                postal_code: t.id("postalCode")?,
-                bank: t.bank("bank")?,
-                gender: t.gender("gender")?,
-                age_from: t.opt_small("ageFrom")?,
-                age_to: t.opt_small("ageTo")?,
-                mci: t.opt_range("mci")?,
-                irancell: t.opt_range("irancell")?,
-                other: t.opt_range("other")?,
-            })
-        })?,
-        other_recipients: f.recipients("otherRecipients", false)?,
-        send_time: f.time("sendTime")?,
-    })
+pub fn postal_code(f: &Obj) -> SendPostalCodeRequest {
+    SendPostalCodeRequest {
+        from: f.text("from"),
+        message: f.text("message"),
+        params: f.objects("params", true, |t| PostalTarget {
+            postal_code: t.id("postalCode"),
+            bank: t.bank("bank"),
+            gender: t.gender("gender"),
+            age_from: t.opt_small("ageFrom"),
+            age_to: t.opt_small("ageTo"),
+            mci: t.opt_range("mci"),
+            irancell: t.opt_range("irancell"),
+            other: t.opt_range("other"),
+        }),
+        other_recipients: f.recipients("otherRecipients", false),
+        send_time: f.time("sendTime"),
+    }
 }
 
-pub fn country(f: &Obj) -> Read<SendCountryRequest> {
-    Ok(SendCountryRequest {
-        from: f.text("from")?,
-        message: f.text("message")?,
-        params: f.objects("params", true, |t| {
-            Ok(CountryTarget {
-                province_id: t.small("provinceId")?,
-                pre: t.id("pre")?,
-                mci: t.object("mci")?.range()?,
-                irancell: t.object("irancell")?.range()?,
-                other: t.object("other")?.range()?,
-                county_id: t.opt_small("countyId")?,
-                city_id: t.opt_small("cityId")?,
-                bank: t.bank("bank")?,
-                gender: t.gender("gender")?,
-                age_from: t.opt_small("ageFrom")?,
-                age_to: t.opt_small("ageTo")?,
-            })
-        })?,
-        other_recipients: f.recipients("otherRecipients", false)?,
-        send_time: f.time("sendTime")?,
-    })
+pub fn country(f: &Obj) -> SendCountryRequest {
+    SendCountryRequest {
+        from: f.text("from"),
+        message: f.text("message"),
+        params: f.objects("params", true, |t| CountryTarget {
+            province_id: t.small("provinceId"),
+            pre: t.id("pre"),
+            mci: t.object("mci").range(),
+            irancell: t.object("irancell").range(),
+            other: t.object("other").range(),
+            county_id: t.opt_small("countyId"),
+            city_id: t.opt_small("cityId"),
+            bank: t.bank("bank"),
+            gender: t.gender("gender"),
+            age_from: t.opt_small("ageFrom"),
+            age_to: t.opt_small("ageTo"),
+        }),
+        other_recipients: f.recipients("otherRecipients", false),
+        send_time: f.time("sendTime"),
+    }
 }
 
-pub fn geolocation(f: &Obj) -> Read<SendGeolocationRequest> {
-    Ok(SendGeolocationRequest {
-        from: f.text("from")?,
-        message: f.text("message")?,
-        params: f.objects("params", true, |t| {
-            Ok(GeoTarget {
-                province_id: t.opt_small("provinceId")?,
-                county_id: t.opt_small("countyId")?,
-                city_id: t.opt_small("cityId")?,
-                pre: t.opt_id("pre")?,
-                gender: t.gender("gender")?,
-                from_age: t.opt_small("fromAge")?,
-                to_age: t.opt_small("toAge")?,
-                operator: t.slices("operator")?,
-            })
-        })?,
-        other_recipients: f.recipients("otherRecipients", false)?,
-        send_time: f.time("sendTime")?,
-    })
+pub fn geolocation(f: &Obj) -> SendGeolocationRequest {
+    SendGeolocationRequest {
+        from: f.text("from"),
+        message: f.text("message"),
+        params: f.objects("params", true, |t| GeoTarget {
+            province_id: t.opt_small("provinceId"),
+            county_id: t.opt_small("countyId"),
+            city_id: t.opt_small("cityId"),
+            pre: t.opt_id("pre"),
+            gender: t.gender("gender"),
+            from_age: t.opt_small("fromAge"),
+            to_age: t.opt_small("toAge"),
+            operator: t.slices("operator"),
+        }),
+        other_recipients: f.recipients("otherRecipients", false),
+        send_time: f.time("sendTime"),
+    }
 }
 
-pub fn job(f: &Obj) -> Read<SendJobRequest> {
-    Ok(SendJobRequest {
-        from: f.text("from")?,
-        message: f.text("message")?,
-        params: f.objects("params", true, |t| {
-            Ok(JobTarget {
-                main_category_id: t.small("mainCategoryId")?,
-                sub_category_id: t.opt_small("subCategoryId")?,
-                operator: t.slices("operator")?,
-            })
-        })?,
-        other_recipients: f.recipients("otherRecipients", false)?,
-        send_time: f.time("sendTime")?,
-    })
+pub fn job(f: &Obj) -> SendJobRequest {
+    SendJobRequest {
+        from: f.text("from"),
+        message: f.text("message"),
+        params: f.objects("params", true, |t| JobTarget {
+            main_category_id: t.small("mainCategoryId"),
+            sub_category_id: t.opt_small("subCategoryId"),
+            operator: t.slices("operator"),
+        }),
+        other_recipients: f.recipients("otherRecipients", false),
+        send_time: f.time("sendTime"),
+    }
 }
 
-pub fn phonebook(f: &Obj) -> Read<SendPhonebookRequest> {
-    Ok(SendPhonebookRequest {
-        from: f.text("from")?,
-        message: f.text("message")?,
-        params: f.objects("params", true, |t| {
-            match t.word("type", &["all", "detail"], NOT_WORD)? {
-                Some(0) => Ok(PhonebookTarget::All {
-                    phonebook_ids: t.ids("phonebookIds")?,
-                    start: t.opt_whole("start")?,
-                    size: t.opt_whole("size")?,
-                }),
-                Some(_) => Ok(PhonebookTarget::Detail {
-                    phonebook_id: t.id("phonebookId")?,
-                    number_ids: t.ids("numberIds")?,
-                }),
-                None => t.missing("type"),
-            }
-        })?,
-        send_time: f.time("sendTime")?,
-    })
+pub fn phonebook(f: &Obj) -> SendPhonebookRequest {
+    SendPhonebookRequest {
+        from: f.text("from"),
+        message: f.text("message"),
+        params: f.objects("params", true, |t| match t.word("type", &["all", "detail"], NOT_WORD) {
+            Some(0) => PhonebookTarget::All {
+                phonebook_ids: t.ids("phonebookIds"),
+                start: t.opt_whole("start"),
+                size: t.opt_whole("size"),
+            },
+            Some(_) => PhonebookTarget::Detail {
+                phonebook_id: t.id("phonebookId"),
+                number_ids: t.ids("numberIds"),
+            },
+            None => t.missing(
+                "type",
+                PhonebookTarget::All {
+                    phonebook_ids: Vec::new(),
+                    start: None,
+                    size: None,
+                },
+            ),
+        }),
+        send_time: f.time("sendTime"),
+    }
 }
 
-pub fn keyword_phonebook(f: &Obj) -> Read<SendKeywordPhonebookRequest> {
-    Ok(SendKeywordPhonebookRequest {
-        from: f.text("from")?,
-        message: f.text("message")?,
-        params: f.objects("params", true, |t| {
-            Ok(KeywordPhonebookTarget {
-                phonebook_id: t.id("phonebookId")?,
-            })
-        })?,
-        send_time: f.time("sendTime")?,
-    })
+pub fn keyword_phonebook(f: &Obj) -> SendKeywordPhonebookRequest {
+    SendKeywordPhonebookRequest {
+        from: f.text("from"),
+        message: f.text("message"),
+        params: f.objects("params", true, |t| KeywordPhonebookTarget {
+            phonebook_id: t.id("phonebookId"),
+        }),
+        send_time: f.time("sendTime"),
+    }
 }
 
-pub fn calculate_price(f: &Obj) -> Read<CalculatePriceRequest> {
-    Ok(CalculatePriceRequest {
-        from: f.text("from")?,
-        message: f.text("message")?,
-    })
+pub fn calculate_price(f: &Obj) -> CalculatePriceRequest {
+    CalculatePriceRequest {
+        from: f.text("from"),
+        message: f.text("message"),
+    }
 }
 
-pub fn outbox(f: &Obj) -> Read<OutboxRequest> {
-    let filters = match f.opt_object("filters")? {
+pub fn outbox(f: &Obj) -> OutboxRequest {
+    let filters = match f.opt_object("filters") {
         None => OutboxFilters::default(),
         Some(o) => OutboxFilters {
-            username: o.opt_text("username")?,
-            number: o.opt_text("number")?,
-            messages_outbox_id: o.opt_id("messagesOutboxId")?,
-            create_from_date: o.time("createFromDate")?,
-            create_to_date: o.time("createToDate")?,
-            send_from_date: o.time("sendFromDate")?,
-            send_to_date: o.time("sendToDate")?,
-            from_exit_count: o.opt_whole("fromExitCount")?,
-            to_exit_count: o.opt_whole("toExitCount")?,
-            message: o.opt_text("message")?,
-            state_id: o.opt_small("stateId")?,
+            username: o.opt_text("username"),
+            number: o.opt_text("number"),
+            messages_outbox_id: o.opt_id("messagesOutboxId"),
+            create_from_date: o.time("createFromDate"),
+            create_to_date: o.time("createToDate"),
+            send_from_date: o.time("sendFromDate"),
+            send_to_date: o.time("sendToDate"),
+            from_exit_count: o.opt_whole("fromExitCount"),
+            to_exit_count: o.opt_whole("toExitCount"),
+            message: o.opt_text("message"),
+            state_id: o.opt_small("stateId"),
         },
     };
-    Ok(OutboxRequest {
-        page: f.opt_small("page")?,
-        limit: f.opt_small("limit")?,
+    OutboxRequest {
+        page: f.opt_small("page"),
+        limit: f.opt_small("limit"),
         filters,
-    })
+    }
 }
 
-pub fn recipients(f: &Obj) -> Read<RecipientsRequest> {
-    Ok(RecipientsRequest {
-        page: f.opt_small("page")?,
-        limit: f.opt_small("limit")?,
-    })
+pub fn recipients(f: &Obj) -> RecipientsRequest {
+    RecipientsRequest {
+        page: f.opt_small("page"),
+        limit: f.opt_small("limit"),
+    }
 }
 
-pub fn inbox(f: &Obj) -> Read<InboxRequest> {
-    Ok(InboxRequest {
-        from_id: f.opt_id("fromId")?,
-        page: f.opt_small("page")?,
-        limit: f.opt_small("limit")?,
-    })
+pub fn inbox(f: &Obj) -> InboxRequest {
+    InboxRequest {
+        from_id: f.opt_id("fromId"),
+        page: f.opt_small("page"),
+        limit: f.opt_small("limit"),
+    }
 }
 
-pub fn patterns(f: &Obj) -> Read<PatternsRequest> {
-    let filter = match f.opt_object("filter")? {
+pub fn patterns(f: &Obj) -> PatternsRequest {
+    let filter = match f.opt_object("filter") {
         None => PatternFilter::default(),
         Some(o) => PatternFilter {
-            code: o.opt_text("code")?,
-            title: o.opt_text("title")?,
-            is_share: o.opt_bool("isShare")?,
-            state: o.word("state", &["active", "inactive"], NOT_WORD)?.map(|i| match i {
+            code: o.opt_text("code"),
+            title: o.opt_text("title"),
+            is_share: o.opt_bool("isShare"),
+            state: o.word("state", &["active", "inactive"], NOT_WORD).map(|i| match i {
                 0 => PatternState::Active,
                 _ => PatternState::Inactive,
             }),
-            kind: o.word("type", &["normal", "systemic"], NOT_WORD)?.map(|i| match i {
+            kind: o.word("type", &["normal", "systemic"], NOT_WORD).map(|i| match i {
                 0 => PatternType::Normal,
                 _ => PatternType::Systemic,
             }),
         },
     };
-    Ok(PatternsRequest {
-        page: f.opt_small("page")?,
-        limit: f.opt_small("limit")?,
+    PatternsRequest {
+        page: f.opt_small("page"),
+        limit: f.opt_small("limit"),
         filter,
-    })
+    }
 }
 
-pub fn create_pattern(f: &Obj) -> Read<CreatePatternRequest> {
-    Ok(CreatePatternRequest {
-        message: f.text("message")?,
-        description: f.text("description")?,
-        variable: f.objects("variable", false, |v| {
-            Ok(VariableSpec {
-                name: v.text("name")?,
-                kind: match v.word("type", &["string", "integer"], NOT_WORD)? {
-                    Some(1) => VariableType::Integer,
-                    _ => VariableType::String,
-                },
-            })
-        })?,
-        is_share: f.opt_bool("isShare")?.unwrap_or(false),
-        title: f.opt_text("title")?,
-        website: f.opt_text("website")?,
-    })
+pub fn create_pattern(f: &Obj) -> CreatePatternRequest {
+    CreatePatternRequest {
+        message: f.text("message"),
+        description: f.text("description"),
+        variable: f.objects("variable", false, |v| VariableSpec {
+            name: v.text("name"),
+            kind: match v.word("type", &["string", "integer"], NOT_WORD) {
+                Some(1) => VariableType::Integer,
+                _ => VariableType::String,
+            },
+        }),
+        is_share: f.opt_bool("isShare").unwrap_or(false),
+        title: f.opt_text("title"),
+        website: f.opt_text("website"),
+    }
 }
 
-pub fn numbers(f: &Obj) -> Read<NumbersRequest> {
-    Ok(NumbersRequest {
-        page: f.opt_small("page")?,
-        limit: f.opt_small("limit")?,
-    })
+pub fn numbers(f: &Obj) -> NumbersRequest {
+    NumbersRequest {
+        page: f.opt_small("page"),
+        limit: f.opt_small("limit"),
+    }
 }
 
-pub fn phonebooks(f: &Obj) -> Read<PhonebooksRequest> {
-    Ok(PhonebooksRequest {
-        page: f.opt_small("page")?,
-        limit: f.opt_small("limit")?,
-        title: f.opt_text("title")?,
-        id: f.opt_id("id")?,
-    })
+pub fn phonebooks(f: &Obj) -> PhonebooksRequest {
+    PhonebooksRequest {
+        page: f.opt_small("page"),
+        limit: f.opt_small("limit"),
+        title: f.opt_text("title"),
+        id: f.opt_id("id"),
+    }
 }
 
-pub fn phonebook_contacts(f: &Obj) -> Read<PhonebookContactsRequest> {
-    Ok(PhonebookContactsRequest {
-        phonebook_id: f.opt_id("phonebookId")?,
-        phonebook_title: f.opt_text("phonebookTitle")?,
-        number: f.opt_text("number")?,
-        from_created_at: f.time("fromCreatedAt")?,
-        page: f.opt_small("page")?,
-        limit: f.opt_small("limit")?,
-    })
+pub fn phonebook_contacts(f: &Obj) -> PhonebookContactsRequest {
+    PhonebookContactsRequest {
+        phonebook_id: f.opt_id("phonebookId"),
+        phonebook_title: f.opt_text("phonebookTitle"),
+        number: f.opt_text("number"),
+        from_created_at: f.time("fromCreatedAt"),
+        page: f.opt_small("page"),
+        limit: f.opt_small("limit"),
+    }
 }
 
-pub fn bank_counts(f: &Obj) -> Read<BankCountsRequest> {
-    Ok(BankCountsRequest {
-        province_id: f.small("provinceId")?,
-        county_id: f.opt_small("countyId")?,
-        city_id: f.opt_small("cityId")?,
-        birth_year_from: f.opt_small("birthYearFrom")?,
-        birth_year_to: f.opt_small("birthYearTo")?,
-        gender: f.gender("gender")?,
-        number_prefix: f.opt_id("numberPrefix")?,
-    })
+pub fn bank_counts(f: &Obj) -> BankCountsRequest {
+    BankCountsRequest {
+        province_id: f.small("provinceId"),
+        county_id: f.opt_small("countyId"),
+        city_id: f.opt_small("cityId"),
+        birth_year_from: f.opt_small("birthYearFrom"),
+        birth_year_to: f.opt_small("birthYearTo"),
+        gender: f.gender("gender"),
+        number_prefix: f.opt_id("numberPrefix"),
+    }
 }
 
-pub fn job_number_count(f: &Obj) -> Read<JobNumberCountRequest> {
-    Ok(JobNumberCountRequest {
-        main_category_id: f.small("mainCategoryId")?,
-        sub_category_id: f.opt_small("subCategoryId")?,
-        operator_id: f.opt_operator("operatorId")?,
-        start: f.opt_whole("start")?,
-        size: f.opt_whole("size")?,
-    })
+pub fn job_number_count(f: &Obj) -> JobNumberCountRequest {
+    JobNumberCountRequest {
+        main_category_id: f.small("mainCategoryId"),
+        sub_category_id: f.opt_small("subCategoryId"),
+        operator_id: f.opt_operator("operatorId"),
+        start: f.opt_whole("start"),
+        size: f.opt_whole("size"),
+    }
 }

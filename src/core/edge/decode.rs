@@ -200,8 +200,15 @@ fn parse<F: JsonFormat>(body: &str, format: &F) -> Result<Option<Value>, Malform
 }
 
 /// Decodes the answer (HTTP `status`, body text `body`) into `R`, or the error the contract's
-/// table gives it.
+/// table gives it. Only the last step, `data` into `R`, is generic: the envelope and the error
+/// mapping exist once in the wasm, not once per result type.
 pub fn decode<R: EdgeReply, F: JsonFormat>(status: u16, body: &str, format: &F) -> Result<R, CoreError> {
+    let (data, meta) = answer(status, body, format)?;
+    R::from_data(data, meta).map_err(|detail| CoreError::protocol(&detail, status, body))
+}
+
+/// A successful answer's `data` and `meta`, or the error the contract's table gives it.
+fn answer<F: JsonFormat>(status: u16, body: &str, format: &F) -> Result<(Value, Extra), CoreError> {
     let ok = (200..=299).contains(&status);
     let parsed = parse(body, format);
     if let (true, Err(Malformed::Shape(detail))) = (ok, &parsed) {
@@ -243,8 +250,7 @@ pub fn decode<R: EdgeReply, F: JsonFormat>(status: u16, body: &str, format: &F) 
             let Some(Envelope { data, meta, .. }) = envelope else {
                 return Err(CoreError::protocol("expected the envelope", status, body));
             };
-            return R::from_data(data.unwrap_or(Value::Null), meta)
-                .map_err(|detail| CoreError::protocol(&detail, status, body));
+            return Ok((data.unwrap_or(Value::Null), meta));
         }
         (200..=299, _) if is_json => CoreError::protocol("expected the {data, meta} envelope", status, body),
         (200..=299, _) => CoreError::not_service_format(status, body),
