@@ -37,6 +37,7 @@ test-rust:
 	cargo clippy --quiet --all-targets -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown -p ippanel-wasm --lib --test wasm_client --test wasm_edge -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown -p ippanel-wasm-js -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown -p ippanel-wasm-js --no-default-features --features edge -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown -p ippanel-rust-web-example -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown -p ippanel-workers-rs-example -- -D warnings
 # Every Rust example of the docs compiled for wasm32: rustdoc's (which run natively above;

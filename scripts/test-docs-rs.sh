@@ -22,6 +22,15 @@ for item in struct.Client struct.Config struct.WaitOptions struct.BulkReport str
   struct.SendBulkRequest fn.normalize_mobile fn.sms_parts; do
   [ -f "$out/$first/doc/ippanel_wasm/$item.html" ] || { echo "docs ($first): $item missing"; missing=$((missing + 1)); }
 done
+# The Edge API's module: its client, pager and every request type.
+for item in struct.Client struct.Config struct.Pager fn.read_request struct.SendRequest struct.SendPeerToPeerRequest \
+  struct.SendPatternRequest struct.SendVoiceOtpRequest struct.SendPostalCodeRequest struct.SendCountryRequest \
+  struct.SendGeolocationRequest struct.SendJobRequest struct.SendPhonebookRequest struct.SendKeywordPhonebookRequest \
+  struct.CalculatePriceRequest struct.OutboxRequest struct.RecipientsRequest struct.InboxRequest struct.PatternsRequest \
+  struct.CreatePatternRequest struct.NumbersRequest struct.PhonebooksRequest struct.PhonebookContactsRequest \
+  struct.BankCountsRequest struct.JobNumberCountRequest struct.Page struct.Sent; do
+  [ -f "$out/$first/doc/ippanel_wasm/edge/$item.html" ] || { echo "docs ($first): edge::$item missing"; missing=$((missing + 1)); }
+done
 grep -q 'Available on <strong>WebAssembly' "$out/$first/doc/ippanel_wasm/struct.Client.html" 2>/dev/null \
   || { echo "docs ($first): Client is not marked as available on wasm32 only"; missing=$((missing + 1)); }
 for item in fn.normalize_mobile fn.sms_parts fn.tehran_time struct.SendRequest; do

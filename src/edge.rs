@@ -1,10 +1,10 @@
 //! The Edge API: ippanel's current JSON service (`edge.ippanel.com/v1`), whose accounts hold
 //! an API key instead of a username and password.
 //!
-//! [`Client`] has one `async fn` per method of the service's SMS surface: the ten sending
-//! types, cancel and price, the reports (with [`Pager`]s over the paged ones), credit, lines,
+//! `Client` (on wasm32) has one `async fn` per method of the service's SMS surface: the ten sending
+//! types, cancel and price, the reports (with `Pager`s over the paged ones), credit, lines,
 //! patterns, phonebooks and contacts, and the geo and job helpers, plus
-//! [`Client::wait_for_delivery`]. Calls behave as the legacy [`crate::Client`]'s do: dropping a
+//! `Client::wait_for_delivery`. Calls behave as the legacy `Client`'s do: dropping a
 //! call's future aborts its request, reads are retried with backoff, sends never, and every
 //! failure is the crate's [`Error`] (with [`Error::field_errors`] for the service's per-field
 //! messages), the key redacted from all of it.

@@ -151,7 +151,8 @@ pub struct Recipient {
     /// The service's delivery code, once the bulk is final: 0 sent to the operator, 1 at the
     /// operator, 2 delivered, 3 not delivered, 4 blacklisted.
     pub message_status: Option<u32>,
-    /// The same as a [`DeliveryStatus`] word (see [`delivery_status`]).
+    /// The same as a [`DeliveryStatus`] word: `message_status` 0 `send`, 1 `pending`, 2
+    /// `delivered`, 3 `failed`, 4 `discarded`, none yet `notsync`, any other code its digits.
     pub status: DeliveryStatus,
     /// Fields the service sent that no field above maps, keys camelCased.
     #[serde(flatten)]
