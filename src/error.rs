@@ -87,6 +87,8 @@ impl Error {
     /// The Edge service's messages per field (its answer's `errors`), keyed by the wire's field
     /// paths (`message`, `variable.0.name`) in the order it sent them; empty for every other
     /// error.
+    #[cfg(feature = "edge")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "edge")))]
     pub fn field_errors(&self) -> &[(String, Vec<String>)] {
         self.inner.core.field_errors.as_deref().map_or(&[], |f| f.0.as_slice())
     }

@@ -56,6 +56,8 @@
 // Natively only the helpers and types use the core; the client that uses the rest is wasm32.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod core;
+#[cfg(feature = "edge")]
+#[cfg_attr(docsrs, doc(cfg(feature = "edge")))]
 pub mod edge;
 mod error;
 

@@ -1,7 +1,7 @@
 //! End-to-end tests of the Rust Edge API (`ippanel_wasm::edge`) against the sandbox's Edge
 //! service, run by `scripts/test-wasm.sh` in Node and in headless Chromium: every method,
 //! success and errors, paging and delivery, through the real transport.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "edge"))]
 
 use ippanel_wasm::edge::*;
 use wasm_bindgen_test::wasm_bindgen_test;

@@ -9,6 +9,7 @@
 
 mod body;
 mod bulk;
+#[cfg(feature = "edge")]
 pub mod edge;
 mod format;
 mod guard;

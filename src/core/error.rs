@@ -78,10 +78,12 @@ pub struct CoreError {
     /// `err.fieldErrors`: the Edge service's per-field messages (its envelope's `errors`), keyed
     /// by the wire's field paths, in the order it sent them; empty for every other error.
     /// Boxed: most errors have none, and every `Result` of the core carries this type.
+    #[cfg(feature = "edge")]
     pub field_errors: Option<Box<FieldErrors>>,
 }
 
 /// Field path → the service's messages for it, in the order it sent them.
+#[cfg(feature = "edge")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FieldErrors(pub Vec<(String, Vec<String>)>);
 
@@ -116,6 +118,7 @@ impl CoreError {
             message_fa,
             status: None,
             body: None,
+            #[cfg(feature = "edge")]
             field_errors: None,
         }
     }

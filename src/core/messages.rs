@@ -46,55 +46,63 @@ pub const NATIONAL_ID: Text = (
 );
 pub const EMAIL: Text = ("must look like name@example.com", "باید به شکل name@example.com باشد");
 
-// The Edge client's values.
-pub const EDGE_SENDER: Text = (
-    "must be a sender line (+983000505, 3000505 or +98BANK)",
-    "باید شماره خط ارسال‌کننده باشد (+983000505، 3000505 یا +98BANK)",
-);
-pub const EDGE_SEND_TIME: Text = (
-    "must be a Date or ISO-8601 text with an offset, like 2025-03-12T21:20:02+03:30",
-    "باید Date یا متن ISO-8601 با اختلاف ساعت باشد، مانند 2025-03-12T21:20:02+03:30",
-);
-pub const FILTER_TIME: Text = (
-    "must be a Date, unix seconds, or ISO-8601 text with an offset",
-    "باید Date، ثانیه‌های یونیکس یا متن ISO-8601 با اختلاف ساعت باشد",
-);
-pub const NO_ITEMS: Text = ("must list at least one item", "باید دست کم یک مورد داشته باشد");
-pub const TOO_MANY_ITEMS: Text = ("must list at most 1000000 items", "حداکثر ۱۰۰۰۰۰۰ مورد مجاز است");
-pub const VOTP_CODE: Text = ("must be 1 to 14 digits", "باید ۱ تا ۱۴ رقم باشد");
-pub const POSTAL_PREFIX: Text = ("must be 2 to 5 digits", "باید ۲ تا ۵ رقم باشد");
-pub const NUMBER_PREFIX: Text = ("must be 2 to 6 digits", "باید ۲ تا ۶ رقم باشد");
-pub const DIGITS: Text = ("must be digits", "باید رقم باشد");
-pub const BIRTH_YEAR: Text = (
-    "must be a Solar Hijri year from 1300 to 1410",
-    "باید سال شمسی بین ۱۳۰۰ تا ۱۴۱۰ باشد",
-);
-pub const PAGE: Text = ("must be a whole number, 1 or more", "باید عدد صحیح ۱ یا بیشتر باشد");
-pub const LIMIT: Text = (
-    "must be a whole number from 1 to 1000",
-    "باید عدد صحیح بین ۱ تا ۱۰۰۰ باشد",
-);
-pub const PATTERN_LIMIT: Text = (
-    "must be a whole number from 1 to 100",
-    "باید عدد صحیح بین ۱ تا ۱۰۰ باشد",
-);
+// The Edge client's words (with the `edge` feature only).
+#[cfg(feature = "edge")]
+pub use edge::*;
 
-/// Before serde's own (English) words for a request value of the wrong kind.
-pub const NOT_FITTING_FA: &str = "مقدار نامعتبر: ";
+#[cfg(feature = "edge")]
+mod edge {
+    use super::Text;
 
-// The Edge service's answers that carry no text of their own.
-pub const EDGE_AUTH: Text = (
-    "the API key is invalid or expired (HTTP 401)",
-    "کلید API نامعتبر یا منقضی شده است (HTTP 401)",
-);
-pub const EDGE_DUPLICATE: Text = (
-    "an identical message was sent less than 40 seconds ago; wait at least 40 seconds before repeating it",
-    "پیامی یکسان کمتر از ۴۰ ثانیه پیش ارسال شده است؛ پیش از تکرار دست کم ۴۰ ثانیه صبر کنید",
-);
-pub const EDGE_REFUSED: Text = (
-    "HTTP {}: the service refused the request",
-    "HTTP {}: سرویس درخواست را نپذیرفت",
-);
+    pub const EDGE_SENDER: Text = (
+        "must be a sender line (+983000505, 3000505 or +98BANK)",
+        "باید شماره خط ارسال‌کننده باشد (+983000505، 3000505 یا +98BANK)",
+    );
+    pub const EDGE_SEND_TIME: Text = (
+        "must be a Date or ISO-8601 text with an offset, like 2025-03-12T21:20:02+03:30",
+        "باید Date یا متن ISO-8601 با اختلاف ساعت باشد، مانند 2025-03-12T21:20:02+03:30",
+    );
+    pub const FILTER_TIME: Text = (
+        "must be a Date, unix seconds, or ISO-8601 text with an offset",
+        "باید Date، ثانیه‌های یونیکس یا متن ISO-8601 با اختلاف ساعت باشد",
+    );
+    pub const NO_ITEMS: Text = ("must list at least one item", "باید دست کم یک مورد داشته باشد");
+    pub const TOO_MANY_ITEMS: Text = ("must list at most 1000000 items", "حداکثر ۱۰۰۰۰۰۰ مورد مجاز است");
+    pub const VOTP_CODE: Text = ("must be 1 to 14 digits", "باید ۱ تا ۱۴ رقم باشد");
+    pub const POSTAL_PREFIX: Text = ("must be 2 to 5 digits", "باید ۲ تا ۵ رقم باشد");
+    pub const NUMBER_PREFIX: Text = ("must be 2 to 6 digits", "باید ۲ تا ۶ رقم باشد");
+    pub const DIGITS: Text = ("must be digits", "باید رقم باشد");
+    pub const BIRTH_YEAR: Text = (
+        "must be a Solar Hijri year from 1300 to 1410",
+        "باید سال شمسی بین ۱۳۰۰ تا ۱۴۱۰ باشد",
+    );
+    pub const PAGE: Text = ("must be a whole number, 1 or more", "باید عدد صحیح ۱ یا بیشتر باشد");
+    pub const LIMIT: Text = (
+        "must be a whole number from 1 to 1000",
+        "باید عدد صحیح بین ۱ تا ۱۰۰۰ باشد",
+    );
+    pub const PATTERN_LIMIT: Text = (
+        "must be a whole number from 1 to 100",
+        "باید عدد صحیح بین ۱ تا ۱۰۰ باشد",
+    );
+
+    /// Before serde's own (English) words for a request value of the wrong kind.
+    pub const NOT_FITTING_FA: &str = "مقدار نامعتبر: ";
+
+    // The Edge service's answers that carry no text of their own.
+    pub const EDGE_AUTH: Text = (
+        "the API key is invalid or expired (HTTP 401)",
+        "کلید API نامعتبر یا منقضی شده است (HTTP 401)",
+    );
+    pub const EDGE_DUPLICATE: Text = (
+        "an identical message was sent less than 40 seconds ago; wait at least 40 seconds before repeating it",
+        "پیامی یکسان کمتر از ۴۰ ثانیه پیش ارسال شده است؛ پیش از تکرار دست کم ۴۰ ثانیه صبر کنید",
+    );
+    pub const EDGE_REFUSED: Text = (
+        "HTTP {}: the service refused the request",
+        "HTTP {}: سرویس درخواست را نپذیرفت",
+    );
+}
 
 // sendBulk and waitForDelivery.
 pub const CHUNK_SIZE: Text = ("must be a whole number, 1 or more", "باید عدد صحیح ۱ یا بیشتر باشد");

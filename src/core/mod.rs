@@ -17,6 +17,7 @@ pub mod bulk;
 pub mod codes;
 pub mod de;
 pub mod decimal;
+#[cfg(feature = "edge")]
 pub mod edge;
 pub mod encode;
 pub mod envelope;

@@ -23,6 +23,7 @@ impl CoreError {
         if let Some(ErrorCode::Text(code)) = &mut self.code {
             mask(code);
         }
+        #[cfg(feature = "edge")]
         for (path, texts) in self.field_errors.iter_mut().flat_map(|f| f.0.iter_mut()) {
             mask(path);
             for text in texts {

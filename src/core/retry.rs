@@ -21,6 +21,7 @@ impl CallKind for Op {
     }
 }
 
+#[cfg(feature = "edge")]
 impl CallKind for super::edge::ops::EdgeOp {
     fn is_read_only(self) -> bool {
         super::edge::ops::EdgeOp::is_read_only(self)

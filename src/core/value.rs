@@ -200,8 +200,8 @@ impl<'de> Deserialize<'de> for Extra {
 /// through (answers in [`super::response`], JS requests in the JS layer), so each type's serde
 /// code is compiled once, for it, rather than once per JSON source.
 ///
-/// `P` says whether it keeps the path of what it is reading ([`from_value_at`]): only request
-/// reading needs it, so reading answers compiles none of that code.
+/// `P` says whether it keeps the path of what it is reading (`from_value_at`, for the Edge
+/// client's requests): reading answers compiles none of that code.
 pub struct ValueDeserializer<E, P = Untracked> {
     value: Value,
     marker: std::marker::PhantomData<(E, P)>,
@@ -216,13 +216,15 @@ pub trait Track {
 /// Reads without keeping the path ([`from_value`]).
 pub struct Untracked;
 
-/// Reads keeping the path ([`from_value_at`]).
+/// Reads keeping the path (`from_value_at`).
+#[cfg(feature = "edge")]
 pub struct Tracked;
 
 impl Track for Untracked {
     const ON: bool = false;
 }
 
+#[cfg(feature = "edge")]
 impl Track for Tracked {
     const ON: bool = true;
 }
@@ -368,7 +370,8 @@ impl<'de, E: de::Error, P: Track> Deserializer<'de> for ValueDeserializer<E, P> 
     }
 }
 
-/// One step into a value, for [`from_value_at`]'s path.
+/// One step into a value, for `from_value_at`'s path (read only with the `edge` feature).
+#[cfg_attr(not(feature = "edge"), allow(dead_code))]
 enum Step {
     Key(String),
     Index(usize),
@@ -505,6 +508,7 @@ pub fn from_value<T: de::DeserializeOwned>(value: Value) -> Result<T, de::value:
     T::deserialize(ValueDeserializer::<de::value::Error>::new(value))
 }
 
+#[cfg(feature = "edge")]
 /// [`from_value`], and on failure the path of the item that did not fit, written as in
 /// JavaScript (`params[0].postalCode`; empty for the value itself).
 pub fn from_value_at<T: de::DeserializeOwned>(value: Value) -> Result<T, (String, de::value::Error)> {
