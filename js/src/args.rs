@@ -343,6 +343,18 @@ pub fn options_signal(opts: &JsValue) -> Read<Option<AbortSignal>> {
     Fields::of(opts).signal()
 }
 
+/// `waitForDelivery`'s options bag, on both entries: `{ intervalMs?, timeoutMs?, onUpdate?,
+/// signal? }`.
+pub fn wait_options(opts: &JsValue) -> Read<(ippanel_wasm::WaitOptions, Option<Function>, Option<AbortSignal>)> {
+    options(opts)?;
+    let f = Fields::of(opts);
+    let options = ippanel_wasm::WaitOptions {
+        interval_ms: f.milliseconds("intervalMs")?,
+        timeout_ms: f.milliseconds("timeoutMs")?,
+    };
+    Ok((options, f.function("onUpdate")?, f.signal()?))
+}
+
 /// `value` as a whole number from 0 to 2^53 − 1.
 pub fn whole(value: &JsValue, field: &str) -> Read<u64> {
     value

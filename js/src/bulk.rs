@@ -1,7 +1,7 @@
 //! The two JS methods that are loops over other calls, `sendBulk` and `waitForDelivery`: their
 //! arguments read, their observers called, their reports written back.
 
-use ippanel_wasm::{BulkProgress, DeliveryEntry, SendBulkRequest, WaitOptions};
+use ippanel_wasm::{BulkProgress, DeliveryEntry, SendBulkRequest};
 use js_sys::{Function, Promise};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -73,17 +73,8 @@ impl JsClient {
     /// out; resolves to the latest entries.
     #[wasm_bindgen(js_name = waitForDelivery)]
     pub fn wait_for_delivery(&self, bulk_id: JsValue, opts: JsValue) -> Promise {
-        let read = (|| {
-            let bulk_id = args::id(&bulk_id, "bulkId")?;
-            args::options(&opts)?;
-            let f = Fields::of(&opts);
-            let options = WaitOptions {
-                interval_ms: f.milliseconds("intervalMs")?,
-                timeout_ms: f.milliseconds("timeoutMs")?,
-            };
-            Ok((bulk_id, options, f.function("onUpdate")?, f.signal()?))
-        })();
-        let (bulk_id, options, on_update, signal) = match read {
+        let read = args::id(&bulk_id, "bulkId").and_then(|id| Ok((id, args::wait_options(&opts)?)));
+        let (bulk_id, (options, on_update, signal)) = match read {
             Ok(read) => read,
             Err(error) => return reject(op::DELIVERY, error),
         };

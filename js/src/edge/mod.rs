@@ -9,7 +9,7 @@ mod requests;
 
 use std::future::Future;
 
-use ippanel_wasm::edge::{Client, Config, Recipient, WaitOptions};
+use ippanel_wasm::edge::{Client, Config, Recipient};
 use ippanel_wasm::Error;
 use js_sys::{Function, Promise};
 use serde::Serialize;
@@ -438,17 +438,8 @@ impl JsEdgeClient {
     /// recipients until each is final, the send will never deliver, or the time is up.
     #[wasm_bindgen(js_name = waitForDelivery)]
     pub fn wait_for_delivery(&self, outbox_id: JsValue, opts: JsValue) -> Promise {
-        let read = (|| {
-            let id = args::id(&outbox_id, "outboxId")?;
-            args::options(&opts)?;
-            let f = Fields::of(&opts);
-            let options = WaitOptions {
-                interval_ms: f.milliseconds("intervalMs")?,
-                timeout_ms: f.milliseconds("timeoutMs")?,
-            };
-            Ok((id, options, f.function("onUpdate")?, f.signal()?))
-        })();
-        let (id, options, on_update, signal) = match read {
+        let read = args::id(&outbox_id, "outboxId").and_then(|id| Ok((id, args::wait_options(&opts)?)));
+        let (id, (options, on_update, signal)) = match read {
             Ok(read) => read,
             Err(error) => return reject(op::RECIPIENTS, error),
         };
