@@ -37,11 +37,6 @@ pub const TOO_LONG_SHORT: Text = ("is longer than 64 characters", "بیش از �
 pub const TOO_LONG_TEXT: Text = ("is longer than 1,048,576 characters", "بیش از ۱٬۰۴۸٬۵۷۶ نویسه دارد");
 pub const TOO_MANY_VALUES: Text = ("has more than 1,000 entries", "بیش از ۱٬۰۰۰ عضو دارد");
 pub const TOO_MANY_ITEMS: Text = ("has more than 1,000,000 items", "بیش از ۱٬۰۰۰٬۰۰۰ عضو دارد");
-pub const NOT_PLAIN: Text = (
-    "must hold only strings, finite numbers, booleans, dates, arrays and plain objects",
-    "باید تنها رشته، عدد متناهی، بولی، تاریخ، آرایه و شیء ساده داشته باشد",
-);
-pub const TOO_LARGE_REQUEST: Text = ("is larger than 32 MiB as JSON", "به صورت JSON بزرگ‌تر از ۳۲ مگابایت است");
 pub const PAGER_BUSY: Text = (
     "the previous page is still being read",
     "صفحه قبلی هنوز در حال خواندن است",

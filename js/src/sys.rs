@@ -11,11 +11,6 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     fn is_array_or_throw(value: &JsValue) -> Result<bool, JsValue>;
 
-    /// `JSON.parse` of text already in the engine (js-sys's takes a Rust `&str`, which would
-    /// copy it into wasm memory and back).
-    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
-    pub fn parse_json(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
-
     /// `Object.entries`; throws when a proxy's traps or a getter throw.
     #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
     pub fn entries_or_throw(value: &JsValue) -> Result<Array, JsValue>;
