@@ -27,7 +27,8 @@ pub type Read<T> = Result<T, BadArgument>;
 /// which would trap instead of failing the call.
 const MAX_LIST_ITEMS: f64 = 1_000_000.0;
 
-/// The most variables a pattern's `values` may have; real patterns have a handful.
+/// The most entries a pattern's `values` (or an Edge phonebook's `options`) may have; real
+/// patterns have a handful.
 const MAX_PATTERN_VALUES: u32 = 1_000;
 
 /// Free text (a message, a name, a password): 1,048,576 UTF-16 units, far above any real SMS
@@ -154,15 +155,7 @@ impl<'a> Fields<'a> {
         let Some(value) = self.get(field) else {
             return bad(field, REQUIRED);
         };
-        if let Some(one) = text(&value, field)? {
-            return Ok(vec![one]);
-        }
-        if !is_array(&value) {
-            return bad(field, NOT_RECIPIENTS);
-        }
-        list(&value, field, |item, name| {
-            text(item, name)?.map_or_else(|| bad(name, NOT_TEXT), Ok)
-        })
+        recipients(&value, field)
     }
 
     /// Digits or a whole number (`bookId`), as text.
@@ -210,33 +203,15 @@ impl<'a> Fields<'a> {
         let Some(value) = self.get(field) else {
             return bad(field, REQUIRED);
         };
-        if !value.is_object() || is_array(&value) {
-            return bad(field, NOT_OBJECT);
-        }
-        let pairs = entries_or_throw(&value).or_else(|_| bad(field, NOT_OBJECT))?;
-        if pairs.length() > MAX_PATTERN_VALUES {
-            return bad(field, TOO_MANY_VALUES);
-        }
-        let mut out = Vec::with_capacity(pairs.length() as usize);
-        for entry in pairs.iter() {
-            let pair: Array = entry.unchecked_into();
-            let key = text(&pair.get(0), field)?.unwrap_or_default();
-            let mut name = String::from("values.");
-            name.push_str(&key);
-            let item = pair.get(1);
-            let value = if let Some(text) = text(&item, &name)? {
-                text
+        entries(&value, field, |item, name| {
+            if let Some(text) = text(item, name)? {
+                Ok(text)
             } else if let Some(n) = item.as_f64().filter(|n| n.is_finite()) {
-                js_sys::Number::from(n)
-                    .to_string_with_radix(10)
-                    .map(String::from)
-                    .unwrap_or_default()
+                Ok(number_text(n))
             } else {
-                return bad(&name, NOT_VALUE);
-            };
-            out.push((key, value));
-        }
-        Ok(out)
+                bad(name, NOT_VALUE)
+            }
+        })
     }
 
     /// `"mci"` or `"mtn"`.
@@ -341,6 +316,66 @@ impl<'a> Fields<'a> {
 pub fn options_signal(opts: &JsValue) -> Read<Option<AbortSignal>> {
     options(opts)?;
     Fields::of(opts).signal()
+}
+
+/// One string or an array of strings (`to`), named `field`.
+pub fn recipients(value: &JsValue, field: &str) -> Read<Vec<String>> {
+    if let Some(one) = text(value, field)? {
+        return Ok(vec![one]);
+    }
+    if !is_array(value) {
+        return bad(field, NOT_RECIPIENTS);
+    }
+    list(value, field, |item, name| {
+        text(item, name)?.map_or_else(|| bad(name, NOT_TEXT), Ok)
+    })
+}
+
+/// An object of values (pattern `values`, a phonebook's `options`) named `field`, each value
+/// (named `field.key`) as text by `item`, in order; at most [`MAX_PATTERN_VALUES`] of them.
+pub fn entries(
+    value: &JsValue,
+    field: &str,
+    item: impl Fn(&JsValue, &str) -> Read<String>,
+) -> Read<Vec<(String, String)>> {
+    if !value.is_object() || is_array(value) {
+        return bad(field, NOT_OBJECT);
+    }
+    let pairs = entries_or_throw(value).or_else(|_| bad(field, NOT_OBJECT))?;
+    if pairs.length() > MAX_PATTERN_VALUES {
+        return bad(field, TOO_MANY_VALUES);
+    }
+    let mut out = Vec::with_capacity(pairs.length() as usize);
+    for entry in pairs.iter() {
+        let pair: Array = entry.unchecked_into();
+        let key = text(&pair.get(0), field)?.unwrap_or_default();
+        let mut name = String::from(field);
+        name.push('.');
+        name.push_str(&key);
+        let text = item(&pair.get(1), &name)?;
+        out.push((key, text));
+    }
+    Ok(out)
+}
+
+/// A finite number as the engine writes it (`String(n)`), which users expect of their values.
+pub fn number_text(n: f64) -> String {
+    js_sys::Number::from(n)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+/// A whole number from 0 to 2^53 − 1 given as a number or as a string of ASCII digits.
+pub fn whole_or_digits(value: &JsValue, field: &str) -> Read<u64> {
+    let Some(digits) = text(value, field)? else {
+        return whole(value, field);
+    };
+    let digits = digits.trim();
+    match digits.parse::<u64>() {
+        Ok(n) if digits.bytes().all(|b| b.is_ascii_digit()) && n <= 9_007_199_254_740_991 => Ok(n),
+        _ => bad(field, NOT_WHOLE),
+    }
 }
 
 /// `waitForDelivery`'s options bag, on both entries: `{ intervalMs?, timeoutMs?, onUpdate?,

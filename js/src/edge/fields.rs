@@ -20,9 +20,6 @@ use crate::error::BadArgument;
 use crate::messages::*;
 use crate::sys::{entries_or_throw, get, is_array};
 
-/// The most entries a pattern's `values` or a phonebook's `options` may have.
-const MAX_ENTRIES: u32 = 1_000;
-
 /// One object of a request: the value, its path (empty for the request itself), and where the
 /// first error of the whole request is kept.
 pub struct Obj {
@@ -125,7 +122,6 @@ impl Obj {
 
     /// One string or an array of strings (`to`); `required` says whether it may be absent.
     pub fn recipients(&self, field: &str, required: bool) -> Vec<String> {
-        let name = self.name(field);
         let Some(value) = self.get(field) else {
             return if required && !self.failed() {
                 self.missing(field, Vec::new())
@@ -133,18 +129,7 @@ impl Obj {
                 Vec::new()
             };
         };
-        let read = (|| {
-            if let Some(one) = text(&value, &name)? {
-                return Ok(vec![one]);
-            }
-            if !is_array(&value) {
-                return bad(&name, NOT_RECIPIENTS);
-            }
-            list(&value, &name, |item, name| {
-                text(item, name)?.map_or_else(|| bad(name, NOT_TEXT), Ok)
-            })
-        })();
-        self.keep(read)
+        self.keep(args::recipients(&value, &self.name(field)))
     }
 
     /// An optional id: digits or a whole number, as text.
@@ -162,18 +147,7 @@ impl Obj {
     /// An optional whole number: a number, or a string of digits.
     pub fn opt_whole(&self, field: &str) -> Option<u64> {
         let value = self.get(field)?;
-        let name = self.name(field);
-        let read = (|| {
-            if let Some(digits) = text(&value, &name)? {
-                let digits = digits.trim();
-                return match digits.parse::<u64>() {
-                    Ok(n) if digits.bytes().all(|b| b.is_ascii_digit()) && n <= 9_007_199_254_740_991 => Ok(Some(n)),
-                    _ => bad(&name, NOT_WHOLE),
-                };
-            }
-            whole(&value, &name).map(Some)
-        })();
-        self.keep(read)
+        self.keep(args::whole_or_digits(&value, &self.name(field)).map(Some))
     }
 
     /// A required whole number.
@@ -351,8 +325,18 @@ impl Obj {
         let Some(value) = self.get(field) else {
             return Vec::new();
         };
-        let name = self.name(field);
-        self.keep(entries(&value, &name))
+        let read = args::entries(&value, &self.name(field), |item, name| {
+            if let Some(text) = text(item, name)? {
+                Ok(text)
+            } else if let Some(b) = item.as_bool() {
+                Ok(String::from(if b { "true" } else { "false" }))
+            } else if let Some(n) = item.as_f64().filter(|n| n.is_finite()) {
+                Ok(crate::decimal::plain(&args::number_text(n)))
+            } else {
+                bad(name, NOT_EDGE_VALUE)
+            }
+        });
+        self.keep(read)
     }
 
     /// `{ start, size }`.
@@ -379,37 +363,4 @@ impl Obj {
             size: o.whole("size"),
         })
     }
-}
-
-/// The entries of the object `value` (named `name`) as text.
-fn entries(value: &JsValue, name: &str) -> Read<Vec<(String, String)>> {
-    if !value.is_object() || is_array(value) {
-        return bad(name, NOT_OBJECT);
-    }
-    let pairs = entries_or_throw(value).or_else(|_| bad(name, NOT_OBJECT))?;
-    if pairs.length() > MAX_ENTRIES {
-        return bad(name, TOO_MANY_VALUES);
-    }
-    let mut out = Vec::with_capacity(pairs.length() as usize);
-    for entry in pairs.iter() {
-        let pair: js_sys::Array = entry.unchecked_into();
-        let key = text(&pair.get(0), name)?.unwrap_or_default();
-        let item_name = [name, ".", key.as_str()].concat();
-        let item = pair.get(1);
-        let text = if let Some(text) = text(&item, &item_name)? {
-            text
-        } else if let Some(b) = item.as_bool() {
-            String::from(if b { "true" } else { "false" })
-        } else if let Some(n) = item.as_f64().filter(|n| n.is_finite()) {
-            let shortest = js_sys::Number::from(n)
-                .to_string_with_radix(10)
-                .map(String::from)
-                .unwrap_or_default();
-            crate::decimal::plain(&shortest)
-        } else {
-            return bad(&item_name, NOT_EDGE_VALUE);
-        };
-        out.push((key, text));
-    }
-    Ok(out)
 }

@@ -31,9 +31,9 @@ pub fn options(opts: &JsValue) -> Read<Option<AbortSignal>> {
 
 /// An enumeration id given directly (`counties(provinceId)`): a number or digits.
 pub fn small(value: &JsValue, field: &str) -> Read<u32> {
-    let n = match args::text(value, field)? {
-        Some(digits) => digits.trim().parse::<u64>().or_else(|_| bad(field, NOT_SMALL))?,
-        None => args::whole_arg(value, field)?,
-    };
+    if args::is_nullish(value) {
+        return bad(field, REQUIRED);
+    }
+    let n = args::whole_or_digits(value, field)?;
     u32::try_from(n).or_else(|_| bad(field, NOT_SMALL))
 }
