@@ -48,8 +48,13 @@ pub fn sender(from: &str) -> Check<String> {
 /// `message`: sent exactly as given, but never empty or only whitespace (the service answers
 /// code 1 for that, after a round trip).
 pub fn message(text: &str) -> Check<&str> {
+    not_blank(text, "message")
+}
+
+/// A text that must not be empty or only whitespace, named `field`; sent as given.
+pub fn not_blank<'a>(text: &'a str, field: &str) -> Check<&'a str> {
     if text.trim().is_empty() {
-        return fail("message", NOT_EMPTY);
+        return fail(field, NOT_EMPTY);
     }
     Ok(text)
 }

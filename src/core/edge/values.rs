@@ -45,12 +45,7 @@ pub fn sender(from: &str, field: &str) -> Check<String> {
 }
 
 /// A text that must not be empty or only whitespace; sent as given.
-pub fn text<'a>(value: &'a str, field: &str) -> Check<&'a str> {
-    if value.trim().is_empty() {
-        return fail(field, NOT_EMPTY);
-    }
-    Ok(value)
-}
+pub use crate::core::validate::not_blank as text;
 
 /// A list that must have items, and not more than [`MAX_ITEMS`].
 pub fn items<'a, T>(list: &'a [T], field: &str) -> Check<&'a [T]> {
