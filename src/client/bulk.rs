@@ -255,20 +255,7 @@ impl Client {
         options: WaitOptions,
         on_update: impl FnMut(&[DeliveryEntry]),
     ) -> Result<Vec<DeliveryEntry>, Error> {
-        let interval = f64::from(options.interval_ms.unwrap_or(5_000));
-        let timeout = f64::from(options.timeout_ms.unwrap_or(600_000));
-        // A timer holds at most MAX_TIMER_MS (setTimeout fires at once past it); the whole wait
-        // may be longer, as the checks between polls bound it.
-        let out_of_range = |field| {
-            let e = input(field, TIME_IN_RANGE.0, TIME_IN_RANGE.1);
-            Err(self.fail(Op::Delivery, e, false))
-        };
-        if interval <= 0.0 || interval > MAX_TIMER_MS {
-            return out_of_range("intervalMs");
-        }
-        if timeout <= 0.0 {
-            return out_of_range("timeoutMs");
-        }
+        let (interval, timeout) = options.times().map_err(|e| self.fail(Op::Delivery, e, false))?;
         self.wait(bulk_id, interval, timeout, on_update, self.signal.as_ref())
             .await
     }
@@ -286,19 +273,7 @@ impl Client {
         };
         self.check(&request())?;
         let aborted = || Err(self.fail(Op::Delivery, CoreError::aborted(), false));
-        if caller.is_some_and(AbortSignal::aborted) {
-            return aborted();
-        }
-        // One signal for the whole wait, aborted by the caller's or when the time is up, so a
-        // poll still in flight at the deadline is cut short rather than given its own timeout
-        // and retries on top of the wait's.
-        let Some(deadline) = Deadline::start(timeout_ms, caller) else {
-            return Err(self.fail(
-                Op::Delivery,
-                CoreError::network("AbortController is not available"),
-                false,
-            ));
-        };
+        let deadline = Deadline::begin(timeout_ms, caller).map_err(|e| self.fail(Op::Delivery, e, false))?;
         let signal = deadline.signal();
         let mut latest: Option<Vec<DeliveryEntry>> = None;
         loop {
@@ -340,8 +315,36 @@ pub(super) struct Deadline {
     at: f64,
 }
 
+impl WaitOptions {
+    /// The interval and the timeout in milliseconds, or the `input` error of the one out of
+    /// range. A timer holds at most `MAX_TIMER_MS` (setTimeout fires at once past it); the whole
+    /// wait may be longer, as the checks between polls bound it.
+    pub(super) fn times(self) -> Result<(f64, f64), CoreError> {
+        let interval = f64::from(self.interval_ms.unwrap_or(5_000));
+        let timeout = f64::from(self.timeout_ms.unwrap_or(600_000));
+        let out_of_range = |field| Err(input(field, TIME_IN_RANGE.0, TIME_IN_RANGE.1));
+        if interval <= 0.0 || interval > MAX_TIMER_MS {
+            return out_of_range("intervalMs");
+        }
+        if timeout <= 0.0 {
+            return out_of_range("timeoutMs");
+        }
+        Ok((interval, timeout))
+    }
+}
+
 impl Deadline {
-    pub(super) fn start(timeout_ms: f64, caller: Option<&AbortSignal>) -> Option<Deadline> {
+    /// One signal for the whole wait, aborted by the caller's or when the time is up, so a
+    /// poll still in flight at the deadline is cut short rather than given its own timeout and
+    /// retries on top of the wait's. The caller's abort when it has fired already.
+    pub(super) fn begin(timeout_ms: f64, caller: Option<&AbortSignal>) -> Result<Deadline, CoreError> {
+        if caller.is_some_and(AbortSignal::aborted) {
+            return Err(CoreError::aborted());
+        }
+        Deadline::start(timeout_ms, caller).ok_or_else(|| CoreError::network("AbortController is not available"))
+    }
+
+    fn start(timeout_ms: f64, caller: Option<&AbortSignal>) -> Option<Deadline> {
         // Past what a timer can hold (24.8 days), only the checks between polls apply.
         let timer_ms = Some(timeout_ms).filter(|ms| *ms <= MAX_TIMER_MS);
         Some(Deadline {

@@ -8,11 +8,10 @@ use crate::core::edge::model::Recipient;
 use crate::core::edge::ops::EdgeOp;
 use crate::core::edge::request::RecipientsRequest;
 use crate::core::error::CoreError;
-use crate::core::messages::TIME_IN_RANGE;
 use crate::{Error, ErrorKind, WaitOptions};
 
 use super::super::bulk::{whole_ms, Deadline};
-use super::super::sys::{sleep, MAX_TIMER_MS};
+use super::super::sys::sleep;
 use super::Client;
 
 /// Recipients a poll reads per page.
@@ -55,15 +54,7 @@ impl Client {
         mut on_update: impl FnMut(&[Recipient]),
     ) -> Result<Vec<Recipient>, Error> {
         let op = EdgeOp::Recipients;
-        let interval = f64::from(options.interval_ms.unwrap_or(5_000));
-        let timeout = f64::from(options.timeout_ms.unwrap_or(600_000));
-        let out_of_range = |field| Err(self.fail(op, CoreError::input(field, TIME_IN_RANGE.0, TIME_IN_RANGE.1), false));
-        if interval <= 0.0 || interval > MAX_TIMER_MS {
-            return out_of_range("intervalMs");
-        }
-        if timeout <= 0.0 {
-            return out_of_range("timeoutMs");
-        }
+        let (interval, timeout) = options.times().map_err(|e| self.fail(op, e, false))?;
         let poll = EdgeRequest::Recipients {
             outbox_id: String::from(outbox_id),
             page: RecipientsRequest {
@@ -74,12 +65,7 @@ impl Client {
         self.check(&poll)?;
         let caller = self.signal.as_ref();
         let aborted = || Err(self.fail(op, CoreError::aborted(), false));
-        if caller.is_some_and(AbortSignal::aborted) {
-            return aborted();
-        }
-        let Some(deadline) = Deadline::start(timeout, caller) else {
-            return Err(self.fail(op, CoreError::network("AbortController is not available"), false));
-        };
+        let deadline = Deadline::begin(timeout, caller).map_err(|e| self.fail(op, e, false))?;
         let polling = self.with_signal(deadline.signal());
         let mut latest: Option<Vec<Recipient>> = None;
         loop {
