@@ -4,6 +4,10 @@ import http from "node:http";
 import { pathToFileURL } from "node:url";
 import { strictViolation } from "./strict.mjs";
 import { createEdge } from "./edge.mjs";
+import { countParts } from "./parts.mjs";
+
+// The part counter is the sandbox's one rule for pricing both APIs (sandbox/parts.mjs).
+export { countParts };
 
 const PRICE_PER_PART = 150; // rials
 const MAX_RECIPIENTS = 1000;
@@ -21,17 +25,6 @@ const ERR = {
 // PHP's json_encode escapes non-ASCII as \uXXXX; so does the real service.
 const phpJson = (v) => JSON.stringify(v).replace(/[\u007f-\uffff]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
 
-const GSM = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
-const GSM_EXT = "^{}\\[~]|€\f";
-export function countParts(text) {
-  let septets = 0;
-  for (const ch of text) {
-    if (GSM.includes(ch)) septets += 1;
-    else if (GSM_EXT.includes(ch)) septets += 2;
-    else { const units = text.length; return units <= 70 ? 1 : Math.ceil(units / 67); }
-  }
-  return septets <= 160 ? 1 : Math.ceil(septets / 153);
-}
 
 const DIGITS = { "۰": 0, "۱": 1, "۲": 2, "۳": 3, "۴": 4, "۵": 5, "۶": 6, "۷": 7, "۸": 8, "۹": 9 };
 function mobile(raw) {

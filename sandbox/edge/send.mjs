@@ -1,5 +1,5 @@
 // The Edge fake's sends: POST send (every sending_type), send/cancel, send/calculate-price.
-import { countParts } from "../server.mjs";
+import { countParts } from "../parts.mjs";
 import { PRICE, MAX_CHARS, VOTP_LINE, ok, duplicate, notFound, NO_PATTERN, NO_BOOK, Errors, present, isObject, intOf, text, int, mobiles, priceOf, stateOf } from "./common.mjs";
 import { newContact, PROVINCES, countiesOf, citiesOf, subCategoriesOf } from "./seed.mjs";
 
